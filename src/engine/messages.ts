@@ -1,0 +1,53 @@
+import type { EngineMessage } from './types';
+
+/**
+ * English templates for the engine's explanations. Stages return an EngineMessage (id + values)
+ * and its English rendering; the UI's message catalog includes these templates, so a translation
+ * replaces them without touching the engine. `{name}` is replaced by `values.name`.
+ *
+ * Kubernetes' own messages (Status.message) are never translated: the real server sends English.
+ */
+export const ENGINE_MESSAGES_EN = {
+  'authn.authenticated': 'Authenticated as "{username}" by the {authenticator} authenticator.',
+  'authn.rejected': 'The {authenticator} authenticator recognised the credential and rejected it: {reason}',
+  'authn.anonymousDisabled': 'No authenticator recognised the request and anonymous access is disabled.',
+  'authz.allowed': '{authorizer} allowed {verb} on {target}: {reason}',
+  'authz.denied': '{authorizer} denied {verb} on {target}: {reason}',
+  'authz.noOpinion': 'No authorizer allowed {verb} on {target}, so the request is forbidden.',
+  'authz.skippedAfterAuthn': 'Not reached: the request was not authenticated.',
+  'decoding.decoded': 'Decoded the {contentType} body as {kind} "{name}".',
+  'decoding.failed': 'The body could not be decoded: {reason}',
+  'decoding.noBody': 'This request carries no body to decode.',
+  'admission.readSkip': 'Admission only runs for create, update, patch, delete and connect; {verb} is a read.',
+  'admission.mutated': '{count} plugin(s) changed the object: {plugins}.',
+  'admission.unchanged': 'The mutating plugins ran and changed nothing.',
+  'admission.rejected': '{plugin} rejected the request: {reason}',
+  'admission.admitted': 'Every validating plugin admitted the request.',
+  'validation.passed': 'The {kind} is valid.',
+  'validation.failed': '{count} field(s) failed validation.',
+  'validation.notApplicable': 'Object validation only runs on create and update.',
+  'storage.created': 'Wrote {key} at revision {revision}.',
+  'storage.read': 'Read {key} at revision {revision}.',
+  'storage.listed': 'Listed {count} object(s) under {key} at revision {revision}.',
+  'storage.deleted': 'Deleted {key} at revision {revision}.',
+  'storage.updated': 'Updated {key} at revision {revision}.',
+  'storage.failed': 'Storage refused the operation: {reason}',
+  'stage.notReached': 'Not reached: an earlier stage ended the request.',
+} as const;
+
+export type EngineMessageId = keyof typeof ENGINE_MESSAGES_EN;
+
+/** Replaces `{name}` placeholders; unknown placeholders are left as they are. */
+export function formatTemplate(template: string, values: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    Object.hasOwn(values, key) ? String(values[key]) : whole,
+  );
+}
+
+/** An EngineMessage and its English text, as stages return them. */
+export function engineMessage(
+  id: EngineMessageId,
+  values: Readonly<Record<string, string | number>> = {},
+): { message: EngineMessage; summary: string } {
+  return { message: { id, values }, summary: formatTemplate(ENGINE_MESSAGES_EN[id], values) };
+}
