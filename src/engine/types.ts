@@ -345,3 +345,12 @@ export interface WireRequest {
   readonly request: HttpRequest;
   readonly clientCertificate?: ClientCertificate;
 }
+
+/** Time and randomness, injected so traces are reproducible in tests. */
+export interface ServerEnv {
+  now(): Date;
+  /** A fresh RFC 4122 style uid. */
+  newUid(): string;
+  /** `n` random characters from Kubernetes' name-suffix alphabet (bcdfghjklmnpqrstvwxz2456789). */
+  randomSuffix(n: number): string;
+}
