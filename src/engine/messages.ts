@@ -33,6 +33,9 @@ export const ENGINE_MESSAGES_EN = {
   'storage.updated': 'Updated {key} at revision {revision}.',
   'storage.failed': 'Storage refused the operation: {reason}',
   'stage.notReached': 'Not reached: an earlier stage ended the request.',
+  'stage.nonResource': '{path} is not a resource, so there is nothing to decode, admit or validate.',
+  'stage.nonResourceStorage': 'The server answered {path} itself; etcd was not involved.',
+  'stage.unknownResource': 'The server has no resource "{resource}" in that group and version.',
 } as const;
 
 export type EngineMessageId = keyof typeof ENGINE_MESSAGES_EN;
