@@ -1,0 +1,82 @@
+import type { ClientCertificate, Credential, HttpRequest, WireRequest } from '../types';
+import { encodeBase64Url } from './base64url';
+
+/** `--service-account-issuer` on a kubeadm cluster; also the tokens' default audience. */
+export const SERVICE_ACCOUNT_ISSUER = 'https://kubernetes.default.svc.cluster.local';
+
+/**
+ * The simulator signs nothing: every token it mints carries this signature, and the
+ * service account authenticator treats any other signature as a failed verification.
+ */
+export const SIMULATED_SIGNATURE = 'simulated-signature';
+
+export interface MintOptions {
+  /** The ServiceAccount's metadata.uid; omitted from the token when not given. */
+  readonly uid?: string;
+  /** Adds `iat`, `nbf` and `exp` claims, as the TokenRequest API does. */
+  readonly issuedAt?: Date;
+  /** Lifetime when `issuedAt` is given; the TokenRequest default is one hour. */
+  readonly expirationSeconds?: number;
+}
+
+/**
+ * A JWT-shaped bound service account token for `system:serviceaccount:<namespace>:<name>`.
+ * The claims follow pkg/serviceaccount/claims.go `Claims()`; keys are in the sorted order
+ * go-jose serialises them in. The signature is fake (see SIMULATED_SIGNATURE).
+ */
+export function mintServiceAccountToken(namespace: string, name: string, options: MintOptions = {}): string {
+  const header = { alg: 'RS256', kid: 'simulated' };
+  const issuedAt = options.issuedAt === undefined ? undefined : Math.floor(options.issuedAt.getTime() / 1000);
+  const times =
+    issuedAt === undefined ? {} : { exp: issuedAt + (options.expirationSeconds ?? 3600), iat: issuedAt };
+  const payload = {
+    aud: [SERVICE_ACCOUNT_ISSUER],
+    ...times,
+    iss: SERVICE_ACCOUNT_ISSUER,
+    'kubernetes.io': {
+      namespace,
+      serviceaccount: options.uid === undefined ? { name } : { name, uid: options.uid },
+    },
+    ...(issuedAt === undefined ? {} : { nbf: issuedAt }),
+    sub: `system:serviceaccount:${namespace}:${name}`,
+  };
+  return `${encodeBase64Url(JSON.stringify(header))}.${encodeBase64Url(JSON.stringify(payload))}.${SIMULATED_SIGNATURE}`;
+}
+
+/** Header names are canonical case, but a hand-written request may not be. */
+function hasHeader(request: HttpRequest, name: string): boolean {
+  const lower = name.toLowerCase();
+  return Object.keys(request.headers).some((h) => h.toLowerCase() === lower);
+}
+
+function withBearerToken(request: HttpRequest, token: string): WireRequest {
+  // A request that already carries an Authorization header (curl -H) keeps it: kubectl's
+  // transport does not overwrite a header the caller set.
+  if (hasHeader(request, 'Authorization')) return { request };
+  return { request: { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } } };
+}
+
+/**
+ * Puts a kubeconfig credential on the wire the way client-go's transport does: a bearer token
+ * becomes an `Authorization` header, a client certificate is presented in the TLS handshake
+ * (so it is no header at all), and an anonymous user sends nothing.
+ */
+export function presentCredential(request: HttpRequest, credential: Credential): WireRequest {
+  switch (credential.type) {
+    case 'token':
+      return withBearerToken(request, credential.token);
+    case 'serviceAccount':
+      return withBearerToken(request, mintServiceAccountToken(credential.namespace, credential.name));
+    case 'x509': {
+      const clientCertificate: ClientCertificate = {
+        commonName: credential.commonName,
+        organizations: credential.organizations ?? [],
+        expired: credential.expired ?? false,
+        unknownCA: credential.unknownCA ?? false,
+      };
+      return { request, clientCertificate };
+    }
+    case 'anonymous':
+      return { request };
+  }
+}
