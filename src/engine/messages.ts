@@ -15,10 +15,13 @@ export const ENGINE_MESSAGES_EN = {
   'authz.denied': '{authorizer} denied {verb} on {target}: {reason}',
   'authz.noOpinion': 'No authorizer allowed {verb} on {target}, so the request is forbidden.',
   'authz.skippedAfterAuthn': 'Not reached: the request was not authenticated.',
+  'authz.noOpinionWithReason':
+    'No authorizer allowed {verb} on {target}, so the request is forbidden. The authorizers said: {reason}',
   'decoding.decoded': 'Decoded the {contentType} body as {kind} "{name}".',
   'decoding.failed': 'The body could not be decoded: {reason}',
   'decoding.noBody': 'This request carries no body to decode.',
-  'admission.readSkip': 'Admission only runs for create, update, patch, delete and connect; {verb} is a read.',
+  'admission.readSkip':
+    'Admission only runs for create, update, patch, delete and connect; {verb} is a read.',
   'admission.mutated': '{count} plugin(s) changed the object: {plugins}.',
   'admission.unchanged': 'The mutating plugins ran and changed nothing.',
   'admission.rejected': '{plugin} rejected the request: {reason}',
@@ -32,6 +35,16 @@ export const ENGINE_MESSAGES_EN = {
   'storage.deleted': 'Deleted {key} at revision {revision}.',
   'storage.updated': 'Updated {key} at revision {revision}.',
   'storage.failed': 'Storage refused the operation: {reason}',
+  'storage.dryRun':
+    'Dry run: the {operation} of {key} passed every check but nothing was written (etcd stays at revision {revision}).',
+  'storage.unchanged':
+    'The update changed nothing, so nothing was written; {key} stays at revision {revision}.',
+  'storage.deletionPending':
+    'Marked {key} for deletion at revision {revision}: it stays until its kubelet or finalizers finish (not simulated).',
+  'storage.notSimulated': 'The {verb} verb is not simulated yet: nothing was read from or written to etcd.',
+  'decoding.patchNotSimulated': 'PATCH bodies ({contentType}) are not simulated yet.',
+  'admission.noPlugins': 'No admission plugin is enabled, so nothing changed.',
+  'admission.nothingToValidate': 'No enabled plugin validates this request, so it is admitted.',
   'stage.notReached': 'Not reached: an earlier stage ended the request.',
   'stage.nonResource': '{path} is not a resource, so there is nothing to decode, admit or validate.',
   'stage.nonResourceStorage': 'The server answered {path} itself; etcd was not involved.',
@@ -41,7 +54,10 @@ export const ENGINE_MESSAGES_EN = {
 export type EngineMessageId = keyof typeof ENGINE_MESSAGES_EN;
 
 /** Replaces `{name}` placeholders; unknown placeholders are left as they are. */
-export function formatTemplate(template: string, values: Readonly<Record<string, string | number>> = {}): string {
+export function formatTemplate(
+  template: string,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
     Object.hasOwn(values, key) ? String(values[key]) : whole,
   );

@@ -24,7 +24,9 @@ export interface ServiceAccountClaims {
 }
 
 /** The decoded header and claims of a compact JWT, or undefined when it is not one. */
-export function decodeJwt(token: string): { header: unknown; claims: ServiceAccountClaims; signature: string } | undefined {
+export function decodeJwt(
+  token: string,
+): { header: unknown; claims: ServiceAccountClaims; signature: string } | undefined {
   if (token.trim().startsWith('{')) return undefined;
   const parts = token.split('.');
   if (parts.length !== 3) return undefined;
@@ -60,7 +62,11 @@ function serviceAccountKey(namespace: string, name: string): string {
  * not a JWT from this issuer is "not mine" (the next token authenticator is tried); once issuer
  * and signature match, every failure is an error, so the request is rejected with a 401.
  */
-export function authenticateServiceAccountToken(token: string, objects: ObjectReader, now: Date): AuthenticatorVerdict {
+export function authenticateServiceAccountToken(
+  token: string,
+  objects: ObjectReader,
+  now: Date,
+): AuthenticatorVerdict {
   const jwt = decodeJwt(token);
   if (jwt === undefined || jwt.claims.iss !== SERVICE_ACCOUNT_ISSUER) {
     return { result: 'no-credential', reason: `not a JWT issued by ${SERVICE_ACCOUNT_ISSUER}` };
@@ -92,14 +98,20 @@ export function authenticateServiceAccountToken(token: string, objects: ObjectRe
   // Upstream always compares; the simulator's kubeconfig tokens are minted without the uid
   // (presentCredential cannot read storage), so only a token that names one is checked.
   if (claimedUid !== undefined && claimedUid !== uid) {
-    return { result: 'rejected', reason: `service account UID (${uid}) does not match claim (${claimedUid})` };
+    return {
+      result: 'rejected',
+      reason: `service account UID (${uid}) does not match claim (${claimedUid})`,
+    };
   }
 
   const username = `system:serviceaccount:${namespace}:${name}`;
   return {
     result: 'authenticated',
     // staging/src/k8s.io/apiserver/pkg/authentication/serviceaccount/util.go UserInfo()
-    user: makeUserInfo(username, claimedUid ?? uid, ['system:serviceaccounts', `system:serviceaccounts:${namespace}`]),
+    user: makeUserInfo(username, claimedUid ?? uid, [
+      'system:serviceaccounts',
+      `system:serviceaccounts:${namespace}`,
+    ]),
     reason: `a valid token for ServiceAccount ${namespace}/${name}, which exists`,
   };
 }

@@ -7,7 +7,10 @@ import { type AuthenticatorVerdict, makeUserInfo } from './authenticator';
  * unknown token is not an error here, it only means "not mine", so the next token
  * authenticator gets a go.
  */
-export function authenticateTokenFile(token: string, entries: readonly StaticTokenEntry[]): AuthenticatorVerdict {
+export function authenticateTokenFile(
+  token: string,
+  entries: readonly StaticTokenEntry[],
+): AuthenticatorVerdict {
   const entry = entries.find((e) => e.token === token);
   if (entry === undefined) {
     return { result: 'no-credential', reason: 'the token is not listed in the token file' };

@@ -26,7 +26,8 @@ export function authenticateX509(certificate: ClientCertificate | undefined): Au
     return { result: 'no-credential', reason: 'the certificate has no common name (CN)' };
   }
   const user = makeUserInfo(certificate.commonName, '', certificate.organizations);
-  const groups = certificate.organizations.length === 0 ? 'no O' : `O=${certificate.organizations.join(', O=')}`;
+  const groups =
+    certificate.organizations.length === 0 ? 'no O' : `O=${certificate.organizations.join(', O=')}`;
   return {
     result: 'authenticated',
     user,

@@ -1,4 +1,4 @@
-import type { StatusCause, Status, StatusDetails, StatusReason } from '../types';
+import type { Status, StatusCause, StatusDetails, StatusReason } from '../types';
 
 /**
  * metav1.Status builders, word for word as in
@@ -56,11 +56,16 @@ export function forbidden(group: string, resource: string, name: string, errText
 
 /** NewNotFound(qualifiedResource, name). */
 export function notFound(group: string, resource: string, name: string): Status {
-  return failure(404, 'NotFound', `${groupResourceString(group, resource)} ${JSON.stringify(name)} not found`, {
-    name,
-    group,
-    kind: resource,
-  });
+  return failure(
+    404,
+    'NotFound',
+    `${groupResourceString(group, resource)} ${JSON.stringify(name)} not found`,
+    {
+      name,
+      group,
+      kind: resource,
+    },
+  );
 }
 
 /** NewAlreadyExists(qualifiedResource, name). */

@@ -1,0 +1,87 @@
+import type {
+  AuthorizationAttributes,
+  AuthorizationDetails,
+  AuthorizationMode,
+  ObjectReader,
+  RbacMatch,
+  ServerConfig,
+} from '../types';
+import { evaluateRbac } from './rbac/authorizer';
+
+/** user.SystemPrivilegedGroup (staging/src/k8s.io/apiserver/pkg/authentication/user/user.go). */
+export const SYSTEM_MASTERS = 'system:masters';
+
+/** One authorizer's answer: authorizer.Decision plus its reason. */
+interface Verdict {
+  readonly decision: 'allow' | 'deny' | 'noOpinion';
+  readonly reason: string;
+  readonly matched?: RbacMatch;
+}
+
+/**
+ * authorizerfactory.NewPrivilegedGroups(user.SystemPrivilegedGroup)
+ * (staging/src/k8s.io/apiserver/pkg/authorization/authorizerfactory/builtin.go).
+ * Upstream's reason is empty; the simulator says why it allowed.
+ */
+function authorizePrivilegedGroup(attrs: AuthorizationAttributes): Verdict {
+  return attrs.user.groups.includes(SYSTEM_MASTERS)
+    ? {
+        decision: 'allow',
+        reason: `"${attrs.user.username}" is in the "${SYSTEM_MASTERS}" group, which may do anything`,
+      }
+    : { decision: 'noOpinion', reason: '' };
+}
+
+/** One `--authorization-mode` entry, as builtin.go and rbac.go implement it. */
+function authorizeWithMode(
+  mode: AuthorizationMode,
+  attrs: AuthorizationAttributes,
+  objects: ObjectReader,
+): Verdict {
+  switch (mode) {
+    case 'AlwaysAllow':
+      // Upstream's reason is empty.
+      return { decision: 'allow', reason: 'AlwaysAllow allows every request' };
+    case 'AlwaysDeny':
+      // alwaysDenyAuthorizer returns NoOpinion, not Deny: a later mode can still allow.
+      return { decision: 'noOpinion', reason: 'Everything is forbidden.' };
+    case 'RBAC':
+      return evaluateRbac(attrs, objects);
+  }
+}
+
+/**
+ * Runs the authorizer chain kube-apiserver builds in pkg/kubeapiserver/authorizer/reload.go:
+ * the `system:masters` privileged-group authorizer first, then each `--authorization-mode` in
+ * order, combined by staging/src/k8s.io/apiserver/pkg/authorization/union/union.go: the first
+ * allow or deny wins with its own reason; when every authorizer has no opinion, their non-empty
+ * reasons are joined with newlines and the request is forbidden.
+ *
+ * `reason` is upstream's reason text where upstream gives one (it becomes the 403's suffix);
+ * for allows whose upstream reason is empty it explains the decision instead.
+ */
+export function authorize(
+  attrs: AuthorizationAttributes,
+  config: ServerConfig['authorization'],
+  objects: ObjectReader,
+): AuthorizationDetails {
+  const chain: { name: string; run: () => Verdict }[] = [
+    { name: SYSTEM_MASTERS, run: () => authorizePrivilegedGroup(attrs) },
+    ...config.modes.map((mode) => ({ name: mode, run: () => authorizeWithMode(mode, attrs, objects) })),
+  ];
+  const reasons: string[] = [];
+  for (const { name, run } of chain) {
+    const verdict = run();
+    if (verdict.decision !== 'noOpinion') {
+      return {
+        attributes: attrs,
+        decision: verdict.decision,
+        authorizer: name,
+        reason: verdict.reason,
+        ...(verdict.matched === undefined ? {} : { matched: verdict.matched }),
+      };
+    }
+    if (verdict.reason !== '') reasons.push(verdict.reason);
+  }
+  return { attributes: attrs, decision: 'noOpinion', reason: reasons.join('\n') };
+}
