@@ -10,6 +10,9 @@ import type { EngineMessage } from './types';
 export const ENGINE_MESSAGES_EN = {
   'authn.authenticated': 'Authenticated as "{username}" by the {authenticator} authenticator.',
   'authn.rejected': 'The {authenticator} authenticator recognised the credential and rejected it: {reason}',
+  'authn.impersonating':
+    'Authenticated as "{requestor}", who may impersonate: the request now runs as "{username}".',
+  'authz.impersonationRefused': '"{requestor}" may not impersonate {target}: {reason}',
   'authn.anonymousDisabled': 'No authenticator recognised the request and anonymous access is disabled.',
   'authz.allowed': '{authorizer} allowed {verb} on {target}: {reason}',
   'authz.denied': '{authorizer} denied {verb} on {target}: {reason}',

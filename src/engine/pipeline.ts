@@ -1,6 +1,7 @@
 import { mutatingAdmissionStage, validatingAdmissionStage } from './admission';
 import type { AdmissionAttributes } from './admission';
 import { authenticate } from './authentication';
+import { impersonate } from './authentication/impersonation';
 import { presentCredential } from './authentication/credentials';
 import { authorizationStage } from './authorization';
 import { decodeStage } from './decoding';
@@ -77,7 +78,32 @@ export function runPipeline(ctx: PipelineContext, request: HttpRequest, sender: 
   const authn = authenticate(wire, ctx.config.authentication, ctx.etcd, ctx.env.now());
   stages.push(authn.result);
   if (authn.user === undefined) return finish({ status: authn.status?.code ?? 401, body: authn.status });
-  const user = authn.user;
+
+  // The impersonation filter runs between authentication and authorization (filters/impersonation.go).
+  const impersonation = impersonate(request, authn.user, ctx.config.authorization, ctx.etcd);
+  if (impersonation.response !== undefined) {
+    const refused = impersonation.checks.at(-1);
+    stages.push({
+      stage: 'authorization',
+      outcome: 'failed',
+      ...engineMessage('authz.impersonationRefused', {
+        requestor: authn.user.username,
+        target: refused === undefined ? '' : `${refused.attributes.resource} "${refused.attributes.name}"`,
+        reason: refused?.reason ?? '',
+      }),
+      ...(refused === undefined ? {} : { details: refused }),
+    });
+    return finish(impersonation.response);
+  }
+  const user = impersonation.user;
+  if (impersonation.impersonated) {
+    const details = authn.result.details;
+    stages[0] = {
+      ...authn.result,
+      ...engineMessage('authn.impersonating', { requestor: authn.user.username, username: user.username }),
+      details: { attempts: details?.attempts ?? [], ...details, impersonation: { user, checks: impersonation.checks } },
+    };
+  }
 
   const authz = authorizationStage(user, requestInfo, ctx.config.authorization, ctx.etcd);
   stages.push(authz.result);

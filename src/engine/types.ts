@@ -236,7 +236,13 @@ export interface AuthenticatorAttempt {
 
 export interface AuthenticationDetails {
   readonly attempts: readonly AuthenticatorAttempt[];
+  /** Who sent the request (the requestor, when impersonating). */
   readonly user?: UserInfo;
+  /** Set when Impersonate-* headers switched the user: who the request then runs as, and the `impersonate` checks. */
+  readonly impersonation?: {
+    readonly user: UserInfo;
+    readonly checks: readonly AuthorizationDetails[];
+  };
 }
 
 export interface AuthorizationDetails {

@@ -8,10 +8,16 @@ function world() {
   return createCluster({ ...STARTER.cluster, now: () => FIXED_NOW, seed: 7 });
 }
 
-function run(cluster: ReturnType<typeof world>, command: string, user: string, files?: Record<string, string>) {
-  const traces: Trace[] = kubectlToRequests(command, { namespace: 'default', ...(files ? { files } : {}) }).map(
-    (r) => cluster.send(r, user),
-  );
+function run(
+  cluster: ReturnType<typeof world>,
+  command: string,
+  user: string,
+  files?: Record<string, string>,
+) {
+  const traces: Trace[] = kubectlToRequests(command, {
+    namespace: 'default',
+    ...(files ? { files } : {}),
+  }).map((r) => cluster.send(r, user));
   const last = traces.at(-1);
   if (last === undefined) throw new Error('no request');
   return last;
@@ -41,7 +47,7 @@ describe('The request pipeline', () => {
     expect(stored?.metadata?.creationTimestamp).toBe('2026-01-01T12:00:00Z');
     expect(stored?.metadata?.resourceVersion).toBe(String(before + 1));
     expect(cluster.storage.revision).toBe(before + 1);
-    expect((stored?.spec as { serviceAccountName?: string }).serviceAccountName).toBe('default');
+    expect((stored?.spec as { serviceAccountName?: string } | undefined)?.serviceAccountName).toBe('default');
     expect(trace.kubectlOutput).toBe('pod/nginx created');
   });
 
@@ -104,7 +110,11 @@ describe('The request pipeline', () => {
     expect(trace.response.body).toMatchObject({
       reason: 'Invalid',
       message: 'Pod "broken" is invalid: spec.containers[0].image: Required value',
-      details: { name: 'broken', kind: 'Pod', causes: [{ reason: 'FieldValueRequired', field: 'spec.containers[0].image' }] },
+      details: {
+        name: 'broken',
+        kind: 'Pod',
+        causes: [{ reason: 'FieldValueRequired', field: 'spec.containers[0].image' }],
+      },
     });
     expect(outcomes(trace).schemaValidation).toBe('failed');
     expect(outcomes(trace).mutatingAdmission).toBe('passed');
@@ -118,10 +128,13 @@ describe('The request pipeline', () => {
     expect(mutating?.summary).toContain('list is a read');
   });
 
-  it('answers a create in a missing namespace with NamespaceLifecycle\'s 404', () => {
+  it("answers a create in a missing namespace with NamespaceLifecycle's 404", () => {
     const trace = run(world(), 'kubectl run web --image=nginx -n staging', 'admin');
     expect(trace.response.status).toBe(404);
-    expect(trace.response.body).toMatchObject({ reason: 'NotFound', message: 'namespaces "staging" not found' });
+    expect(trace.response.body).toMatchObject({
+      reason: 'NotFound',
+      message: 'namespaces "staging" not found',
+    });
     expect(outcomes(trace).mutatingAdmission).toBe('failed');
   });
 
