@@ -165,4 +165,26 @@ describe('The request pipeline', () => {
       'storage',
     ]);
   });
+
+  // staging/src/k8s.io/apiserver/pkg/endpoints/filters/impersonation.go
+  it('runs an impersonated request as the impersonated user, showing both identities', () => {
+    const trace = run(world(), 'kubectl delete pod nginx --as alice', 'admin');
+    expect(trace.response.status).toBe(404);
+    expect(trace.response.body).toMatchObject({ reason: 'NotFound', message: 'pods "nginx" not found' });
+    const authn = trace.stages[0]?.details as
+      | { user?: { username: string }; impersonation?: { user: { username: string } } }
+      | undefined;
+    expect(authn?.user?.username).toBe('kubernetes-admin');
+    expect(authn?.impersonation?.user.username).toBe('alice');
+  });
+
+  it('refuses impersonation without the impersonate verb', () => {
+    const trace = run(world(), 'kubectl get pods --as alice', 'bob');
+    expect(trace.response.status).toBe(403);
+    expect(trace.response.body).toMatchObject({
+      message:
+        'users "alice" is forbidden: User "bob" cannot impersonate resource "users" in API group "" at the cluster scope',
+    });
+    expect(outcomes(trace).authorization).toBe('failed');
+  });
 });

@@ -1,0 +1,93 @@
+import { ALargeSmall, Monitor, Moon, RotateCcw, Sun, Workflow } from 'lucide-react';
+import { type MessageKey, useT } from '../i18n';
+import { useAppStore, useAppStoreApi } from '../store/context';
+import { selectTextSize, selectTheme } from '../store/selectors';
+import type { TextSize, ThemeChoice } from '../store/types';
+
+const THEMES: readonly { value: ThemeChoice; icon: typeof Sun; label: MessageKey }[] = [
+  { value: 'system', icon: Monitor, label: 'theme.system' },
+  { value: 'light', icon: Sun, label: 'theme.light' },
+  { value: 'dark', icon: Moon, label: 'theme.dark' },
+];
+
+const SEGMENT =
+  'inline-flex h-8 items-center gap-1.5 rounded-md px-2.5 text-xs font-medium transition-colors aria-pressed:bg-panel aria-pressed:text-text aria-pressed:shadow-sm text-muted hover:text-text';
+
+function ThemeToggle() {
+  const t = useT();
+  const store = useAppStoreApi();
+  const theme = useAppStore(selectTheme);
+  return (
+    <fieldset className="flex rounded-lg border border-border bg-subtle p-0.5">
+      <legend className="sr-only">{t('theme.label')}</legend>
+      {THEMES.map(({ value, icon: Icon, label }) => (
+        <button
+          aria-pressed={theme === value}
+          className={SEGMENT}
+          data-theme-choice={value}
+          key={value}
+          onClick={() => store.getState().setTheme(value)}
+          title={t(label)}
+          type="button"
+        >
+          <Icon aria-hidden="true" className="size-4" />
+          <span className="hidden xl:inline">{t(label)}</span>
+          <span className="sr-only xl:hidden">{t(label)}</span>
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
+function TextSizeToggle() {
+  const t = useT();
+  const store = useAppStoreApi();
+  const size = useAppStore(selectTextSize);
+  const next: TextSize = size === 'large' ? 'normal' : 'large';
+  return (
+    <button
+      aria-pressed={size === 'large'}
+      className="inline-flex h-9 items-center gap-1.5 rounded-lg border border-border px-2.5 text-xs font-medium text-text hover:bg-subtle aria-pressed:border-accent aria-pressed:bg-accent-soft aria-pressed:text-accent"
+      data-testid="text-size"
+      onClick={() => store.getState().setTextSize(next)}
+      title={t('textSize.label')}
+      type="button"
+    >
+      <ALargeSmall aria-hidden="true" className="size-4" />
+      {t('textSize.large')}
+    </button>
+  );
+}
+
+/** App name, what it is, and the global switches. */
+export function Header() {
+  const t = useT();
+  const store = useAppStoreApi();
+  return (
+    <header className="flex shrink-0 flex-wrap items-center justify-between gap-3 border-b border-border bg-panel px-4 py-2">
+      <div className="flex min-w-0 items-center gap-3">
+        <span className="grid size-8 shrink-0 place-items-center rounded-lg bg-accent text-accent-fg">
+          <Workflow aria-hidden="true" className="size-5" />
+        </span>
+        <div className="flex min-w-0 flex-col sm:flex-row sm:items-baseline sm:gap-3">
+          <h1 className="font-mono text-base font-bold text-text">{t('app.name')}</h1>
+          <p className="truncate text-sm text-muted">{t('app.tagline')}</p>
+        </div>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          className="inline-flex h-9 items-center gap-1.5 rounded-lg border border-border px-2.5 text-xs font-medium text-text hover:bg-subtle"
+          data-testid="reset-world"
+          onClick={() => store.getState().resetWorld()}
+          title={t('app.resetWorld.hint')}
+          type="button"
+        >
+          <RotateCcw aria-hidden="true" className="size-4" />
+          {t('app.resetWorld')}
+        </button>
+        <TextSizeToggle />
+        <ThemeToggle />
+      </div>
+    </header>
+  );
+}

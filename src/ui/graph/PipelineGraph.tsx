@@ -1,0 +1,76 @@
+import { Background, BackgroundVariant, ReactFlow, useReactFlow } from '@xyflow/react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useAppStore } from '../../store/context';
+import { pathOf } from '../../store/path';
+import { selectActiveTrace, selectStatus, selectTheme } from '../../store/selectors';
+import { PIPELINE_NODES, pipelineEdges } from './build-elements';
+import { FlowEdge } from './FlowEdge';
+import { RequestToken } from './RequestToken';
+import { StageNode } from './StageNode';
+import { usePlaybackClock } from './usePlaybackClock';
+
+const NODE_TYPES = { stage: StageNode };
+const EDGE_TYPES = { flow: FlowEdge };
+const FIT_OPTIONS = { padding: 0.06 };
+
+/** Keeps the whole pipeline in view when the pane changes size (projector, text size, panels). */
+function FitOnResize({ target }: { readonly target: React.RefObject<HTMLDivElement | null> }) {
+  const flow = useReactFlow();
+  useEffect(() => {
+    const element = target.current;
+    if (element === null) return;
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => void flow.fitView(FIT_OPTIONS));
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [flow, target]);
+  return null;
+}
+
+/** The hero: the pipeline as a React Flow graph with the travelling request token. */
+export function PipelineGraph() {
+  const trace = useAppStore(selectActiveTrace);
+  const status = useAppStore(selectStatus);
+  const theme = useAppStore(selectTheme);
+  const container = useRef<HTMLDivElement>(null);
+  usePlaybackClock();
+  const edges = useMemo(() => pipelineEdges(trace === undefined ? [] : pathOf(trace)), [trace]);
+
+  return (
+    <div
+      className="relative h-full min-h-0 w-full"
+      data-playback={status}
+      data-testid="pipeline-graph"
+      ref={container}
+    >
+      <ReactFlow
+        colorMode={theme}
+        edgeTypes={EDGE_TYPES}
+        edges={edges}
+        edgesFocusable={false}
+        elementsSelectable={false}
+        fitView
+        fitViewOptions={FIT_OPTIONS}
+        maxZoom={2}
+        minZoom={0.3}
+        nodeTypes={NODE_TYPES}
+        nodes={PIPELINE_NODES}
+        nodesConnectable={false}
+        nodesDraggable={false}
+        nodesFocusable={false}
+        proOptions={{ hideAttribution: false }}
+        zoomOnDoubleClick={false}
+      >
+        <Background color="var(--color-canvas-dot)" gap={20} size={1.5} variant={BackgroundVariant.Dots} />
+        <RequestToken />
+        <FitOnResize target={container} />
+      </ReactFlow>
+    </div>
+  );
+}

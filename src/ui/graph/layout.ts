@@ -1,0 +1,189 @@
+import { STAGES, type StageName } from '../../engine/types';
+import type { Hop, NodeId } from '../../store/path';
+
+/**
+ * The pipeline drawn as a two-row snake that fits a 16:9 projector:
+ *
+ *   client → authentication → authorization → decoding → mutating admission
+ *     ↑                                                          ↓
+ *   etcd  ←  storage  ←  validating admission  ←  schema validation
+ *
+ * Responses ride the lane between the rows back to the client. Coordinates are React Flow's
+ * (unscaled); fitView scales the whole drawing to the pane. All geometry is computed here, so the
+ * edges and the travelling token follow exactly the same lines.
+ */
+export const NODE_WIDTH = 184;
+export const NODE_HEIGHT = 96;
+const GAP_X = 44;
+const GAP_Y = 104;
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+const ROW2_Y = NODE_HEIGHT + GAP_Y;
+const LANE_Y = NODE_HEIGHT + GAP_Y / 2;
+/** Failure responses enter the client here, right of the etcd response's entry. */
+const RETURN_X = NODE_WIDTH * 0.72;
+
+const column = (c: number) => c * (NODE_WIDTH + GAP_X);
+
+/** Top-left corner of each node, as React Flow positions nodes. */
+export const NODE_POSITIONS: Readonly<Record<NodeId, Point>> = {
+  client: { x: column(0), y: 0 },
+  authentication: { x: column(1), y: 0 },
+  authorization: { x: column(2), y: 0 },
+  decoding: { x: column(3), y: 0 },
+  mutatingAdmission: { x: column(4), y: 0 },
+  schemaValidation: { x: column(3), y: ROW2_Y },
+  validatingAdmission: { x: column(2), y: ROW2_Y },
+  storage: { x: column(1), y: ROW2_Y },
+  etcd: { x: column(0), y: ROW2_Y },
+};
+
+export const NODE_IDS: readonly NodeId[] = ['client', ...STAGES, 'etcd'];
+
+const isTopRow = (node: NodeId) => NODE_POSITIONS[node].y === 0;
+const centerX = (node: NodeId) => NODE_POSITIONS[node].x + NODE_WIDTH / 2;
+const middleY = (node: NodeId) => NODE_POSITIONS[node].y + NODE_HEIGHT / 2;
+
+/** The line between two consecutive forward nodes: along a row, or the wrap down the right side. */
+function forwardPoints(from: NodeId, to: NodeId): Point[] {
+  const a = NODE_POSITIONS[from];
+  const b = NODE_POSITIONS[to];
+  if (a.y === b.y) {
+    // Along a row: right side → left side (top row) or left side → right side (bottom row).
+    const goingRight = b.x > a.x;
+    return [
+      { x: goingRight ? a.x + NODE_WIDTH : a.x, y: middleY(from) },
+      { x: goingRight ? b.x : b.x + NODE_WIDTH, y: middleY(to) },
+    ];
+  }
+  // The wrap: out of the bottom, down to the next row, into its right side.
+  return [
+    { x: centerX(from), y: a.y + NODE_HEIGHT },
+    { x: centerX(from), y: middleY(to) },
+    { x: b.x + NODE_WIDTH, y: middleY(to) },
+  ];
+}
+
+/** A response back to the client: etcd straight up; any stage along the lane between the rows. */
+function responsePoints(from: NodeId): Point[] {
+  const client = NODE_POSITIONS.client;
+  if (from === 'etcd') {
+    return [
+      { x: centerX('etcd') - 24, y: NODE_POSITIONS.etcd.y },
+      { x: centerX('client') - 24, y: client.y + NODE_HEIGHT },
+    ];
+  }
+  const a = NODE_POSITIONS[from];
+  const startX = centerX(from) - 28;
+  return [
+    { x: startX, y: isTopRow(from) ? a.y + NODE_HEIGHT : a.y },
+    { x: startX, y: LANE_Y },
+    { x: client.x + RETURN_X, y: LANE_Y },
+    { x: client.x + RETURN_X, y: client.y + NODE_HEIGHT },
+  ];
+}
+
+export interface EdgeGeometry {
+  readonly id: string;
+  readonly from: NodeId;
+  readonly to: NodeId;
+  readonly kind: Hop['kind'];
+  readonly points: readonly Point[];
+  /** Where a status label sits on a response edge. */
+  readonly labelAt: Point;
+}
+
+function geometry(from: NodeId, to: NodeId, kind: Hop['kind']): EdgeGeometry {
+  const points = kind === 'request' ? forwardPoints(from, to) : responsePoints(from);
+  return { id: `${from}->${to}`, from, to, kind, points, labelAt: midpointOfLongestSegment(points) };
+}
+
+/** The request edges, always drawn: client → each stage → etcd. */
+export const FORWARD_EDGES: readonly EdgeGeometry[] = NODE_IDS.slice(1).map((to, i) =>
+  geometry(NODE_IDS[i] as NodeId, to, 'request'),
+);
+
+/** Every response edge: etcd → client, and one from each stage for when it ends the request. */
+export const RESPONSE_EDGES: readonly EdgeGeometry[] = [
+  geometry('etcd', 'client', 'response'),
+  ...STAGES.map((stage: StageName) => geometry(stage, 'client', 'response')),
+];
+
+const ALL_EDGES = new Map([...FORWARD_EDGES, ...RESPONSE_EDGES].map((e) => [e.id, e]));
+
+/** The geometry of the edge a hop travels. */
+export function edgeOf(hop: Pick<Hop, 'from' | 'to'>): EdgeGeometry | undefined {
+  return ALL_EDGES.get(`${hop.from}->${hop.to}`);
+}
+
+/** Where the token rests after `step` hops: the end of the last edge, or the client's exit. */
+export function restPoint(hops: readonly Hop[], step: number): Point {
+  const hop = step <= 0 ? undefined : hops[Math.min(step, hops.length) - 1];
+  if (hop === undefined) return FORWARD_EDGES[0]?.points[0] ?? { x: 0, y: 0 };
+  const points = edgeOf(hop)?.points ?? [];
+  return points[points.length - 1] ?? { x: 0, y: 0 };
+}
+
+/** SVG path data for a polyline, with softly rounded corners. */
+export function polylinePath(points: readonly Point[], radius = 12): string {
+  const first = points[0];
+  if (first === undefined) return '';
+  let d = `M ${first.x} ${first.y}`;
+  for (let i = 1; i < points.length; i++) {
+    const p = points[i] as Point;
+    const next = points[i + 1];
+    const prev = points[i - 1] as Point;
+    if (next === undefined) {
+      d += ` L ${p.x} ${p.y}`;
+      continue;
+    }
+    const r = Math.min(radius, distance(prev, p) / 2, distance(p, next) / 2);
+    const before = towards(p, prev, r);
+    const after = towards(p, next, r);
+    d += ` L ${before.x} ${before.y} Q ${p.x} ${p.y} ${after.x} ${after.y}`;
+  }
+  return d;
+}
+
+function distance(a: Point, b: Point): number {
+  return Math.hypot(b.x - a.x, b.y - a.y);
+}
+
+/** The point `length` away from `from` in the direction of `to`. */
+function towards(from: Point, to: Point, length: number): Point {
+  const d = distance(from, to);
+  if (d === 0) return from;
+  return { x: from.x + ((to.x - from.x) * length) / d, y: from.y + ((to.y - from.y) * length) / d };
+}
+
+/** The point at fraction `t` (0…1) of a polyline's length: how the token moves at even speed. */
+export function pointAlong(points: readonly Point[], t: number): Point {
+  const first = points[0];
+  if (first === undefined) return { x: 0, y: 0 };
+  const lengths = points.slice(1).map((p, i) => distance(points[i] as Point, p));
+  const total = lengths.reduce((a, b) => a + b, 0);
+  let remaining = Math.max(0, Math.min(1, t)) * total;
+  for (let i = 0; i < lengths.length; i++) {
+    const length = lengths[i] as number;
+    if (remaining <= length || i === lengths.length - 1) {
+      return towards(points[i] as Point, points[i + 1] as Point, Math.min(remaining, length));
+    }
+    remaining -= length;
+  }
+  return points[points.length - 1] ?? first;
+}
+
+function midpointOfLongestSegment(points: readonly Point[]): Point {
+  let best: [Point, Point] | undefined;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Point;
+    const b = points[i] as Point;
+    if (best === undefined || distance(a, b) > distance(best[0], best[1])) best = [a, b];
+  }
+  if (best === undefined) return points[0] ?? { x: 0, y: 0 };
+  return { x: (best[0].x + best[1].x) / 2, y: (best[0].y + best[1].y) / 2 };
+}

@@ -1,0 +1,10 @@
+/** How long one hop takes at speed 1: slow enough to narrate over, fast enough to keep attention. */
+export const HOP_MS = 1100;
+
+/** The token moves for most of a hop and rests briefly on the node it reached. */
+export const MOVE_FRACTION = 0.75;
+
+/** Ease in and out, so the token visibly departs and arrives. */
+export function easeInOut(t: number): number {
+  return t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2;
+}

@@ -1,0 +1,74 @@
+import { CircleAlert } from 'lucide-react';
+import { HTTP_REASON } from '../../engine/responses/status';
+import { useT } from '../../i18n';
+import { useAppStore } from '../../store/context';
+import { selectActiveTrace, selectResponseRevealed, selectRunError } from '../../store/selectors';
+import { Card } from '../components/Card';
+import { CodeBlock, formatJson } from '../components/CodeBlock';
+import { Disclosure } from '../components/Disclosure';
+import { OUTCOME_STYLES, outcomeOfStatus } from '../components/outcome-style';
+
+/** The answer as the client sees it: status line, kubectl's rendering, the JSON body. */
+export function ResponsePanel() {
+  const t = useT();
+  const trace = useAppStore(selectActiveTrace);
+  const revealed = useAppStore(selectResponseRevealed);
+  const runError = useAppStore(selectRunError);
+
+  let content: React.ReactNode;
+  if (runError !== undefined) {
+    content = (
+      <p
+        className="flex items-start gap-2 rounded-lg border border-failed bg-failed-soft p-3 text-sm text-failed"
+        role="alert"
+      >
+        <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+        {t('response.error', { message: runError })}
+      </p>
+    );
+  } else if (trace === undefined || !revealed) {
+    content = (
+      <p className="text-sm text-muted">{t(trace === undefined ? 'response.empty' : 'response.waiting')}</p>
+    );
+  } else {
+    const { status, body } = trace.response;
+    const outcome = outcomeOfStatus(status);
+    const style = OUTCOME_STYLES[outcome];
+    const Icon = style.icon;
+    const json = formatJson(body);
+    content = (
+      <div className="flex flex-col gap-3">
+        <p
+          className={`flex items-center gap-2 self-start rounded-lg border-2 px-3 py-1.5 font-mono text-lg font-bold ${style.text} ${style.soft} ${style.border}`}
+          data-status={status}
+          data-testid="response-status"
+          role="status"
+        >
+          <Icon aria-hidden="true" className="size-5 shrink-0" />
+          {`${status} ${HTTP_REASON[status] ?? t('response.unknownReason')}`}
+        </p>
+        <div className="flex flex-col gap-1">
+          <h3 className="text-xs font-medium text-muted">{t('response.kubectl')}</h3>
+          <CodeBlock label={t('response.kubectl')} testId="kubectl-output" tone="terminal">
+            {trace.kubectlOutput}
+          </CodeBlock>
+        </div>
+        {json === '' ? (
+          <p className="text-sm text-muted">{t('response.noBody')}</p>
+        ) : (
+          <Disclosure summary={t('response.body')}>
+            <CodeBlock label={t('response.body')} testId="response-body">
+              {json}
+            </CodeBlock>
+          </Disclosure>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <Card className="h-full" labelId="response-title" testId="response-panel" title={t('response.title')}>
+      {content}
+    </Card>
+  );
+}
