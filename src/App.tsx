@@ -29,7 +29,7 @@ export function App() {
   return (
     <div className="flex min-h-full flex-col lg:h-full">
       <Header />
-      <main className="grid flex-1 gap-3 p-3 lg:min-h-0 lg:grid-cols-[minmax(20rem,26rem)_minmax(0,1fr)]">
+      <main className="grid flex-1 gap-3 p-3 lg:min-h-0 lg:grid-cols-[20rem_minmax(0,1fr)] 2xl:grid-cols-[26rem_minmax(0,1fr)]">
         <div className="lg:min-h-0">
           <ErrorBoundary fallback={fallback}>
             <Composer />

@@ -36,6 +36,9 @@ async function start(container: HTMLElement): Promise<void> {
   // `autoplay=1`: send at once; an invalid command just shows its kubectl error.
   if (link.autoplay) store.getState().send();
 
+  // Warm the inspector's detail views so the first stage selected shows them at once.
+  void import('./ui/panels/inspector/StageDetailsView');
+
   createRoot(container).render(
     <StrictMode>
       <AppStoreContext.Provider value={store}>

@@ -13,6 +13,8 @@ interface OperationButtonProps {
   readonly variant?: 'primary' | 'secondary';
   readonly className?: string;
   readonly testId?: string;
+  /** Runs after a click performed the operation (focus management). */
+  readonly onPerformed?: () => void;
 }
 
 const VARIANTS = {
@@ -29,6 +31,7 @@ export function OperationButton({
   variant = 'secondary',
   className = '',
   testId,
+  onPerformed,
 }: OperationButtonProps) {
   const t = useT();
   const store = useAppStoreApi();
@@ -44,7 +47,10 @@ export function OperationButton({
       data-operation={operation.id}
       data-testid={testId}
       disabled={!isEnabled}
-      onClick={() => operation.perform(store)}
+      onClick={() => {
+        operation.perform(store);
+        onPerformed?.();
+      }}
       title={shortcut === undefined ? label : t('op.shortcut', { label, shortcut: shortcut.display })}
       type="button"
     >

@@ -6,6 +6,7 @@ import { selectActiveTrace, selectStatus, selectTheme } from '../../store/select
 import { PIPELINE_NODES, pipelineEdges } from './build-elements';
 import { FlowEdge } from './FlowEdge';
 import { RequestToken } from './RequestToken';
+import { ShortcutHints } from './ShortcutHints';
 import { StageNode } from './StageNode';
 import { usePlaybackClock } from './usePlaybackClock';
 
@@ -51,6 +52,8 @@ export function PipelineGraph() {
     >
       <ReactFlow
         colorMode={theme}
+        // React Flow's own key bindings would swallow Space (pan) and others our shortcuts use.
+        deleteKeyCode={null}
         edgeTypes={EDGE_TYPES}
         edges={edges}
         edgesFocusable={false}
@@ -59,16 +62,21 @@ export function PipelineGraph() {
         fitViewOptions={FIT_OPTIONS}
         maxZoom={2}
         minZoom={0.3}
+        multiSelectionKeyCode={null}
         nodeTypes={NODE_TYPES}
         nodes={PIPELINE_NODES}
         nodesConnectable={false}
         nodesDraggable={false}
         nodesFocusable={false}
+        panActivationKeyCode={null}
         proOptions={{ hideAttribution: false }}
+        selectionKeyCode={null}
+        zoomActivationKeyCode={null}
         zoomOnDoubleClick={false}
       >
         <Background color="var(--color-canvas-dot)" gap={20} size={1.5} variant={BackgroundVariant.Dots} />
         <RequestToken />
+        <ShortcutHints />
         <FitOnResize target={container} />
       </ReactFlow>
     </div>

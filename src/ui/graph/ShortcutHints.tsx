@@ -2,12 +2,12 @@ import { Panel } from '@xyflow/react';
 import { useT } from '../../i18n';
 import { OPERATIONS } from '../../store/operations';
 
-/** The keyboard shortcuts, in the corner of the pane, for teachers driving from the keyboard. */
+/** The keyboard shortcuts, in the corner of the pane; only where there is height to spare below the nodes. */
 export function ShortcutHints() {
   const t = useT();
   return (
     <Panel
-      className="!m-2 hidden rounded-lg border border-border bg-panel/90 px-2.5 py-1.5 md:block"
+      className="!m-2 hidden rounded-lg border border-border bg-panel/90 px-2.5 py-1.5 [@media(min-width:768px)_and_(min-height:800px)]:block"
       position="bottom-left"
     >
       <h3 className="sr-only">{t('shortcuts.title')}</h3>

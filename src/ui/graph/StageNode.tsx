@@ -51,13 +51,13 @@ function StageNodeView({ data }: NodeProps<StageNodeType>) {
         type="button"
       >
         <span className="flex items-start gap-2">
-          <Icon aria-hidden="true" className="mt-0.5 size-[18px] shrink-0 text-muted" />
+          <Icon aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-muted" />
           <span className="flex min-w-0 flex-col">
-            <span className="text-[15px] leading-tight font-semibold text-text">{title}</span>
-            <span className="text-[12px] leading-tight text-muted">{t(`${nodeTitleKey(node)}.sub`)}</span>
+            <span className="text-[17px] leading-tight font-semibold text-text">{title}</span>
+            <span className="text-[13px] leading-tight text-muted">{t(`${nodeTitleKey(node)}.sub`)}</span>
           </span>
         </span>
-        <span className={`flex items-center gap-1.5 text-[13px] font-semibold ${style.text}`}>
+        <span className={`flex items-center gap-1.5 text-[14px] font-semibold ${style.text}`}>
           <OutcomeIcon
             aria-hidden="true"
             className={`size-4 shrink-0 ${outcome === 'active' ? 'motion-safe:animate-spin' : ''}`}

@@ -1,4 +1,3 @@
-import { MarkerType } from '@xyflow/react';
 import type { Hop } from '../../store/path';
 import type { FlowEdgeType } from './FlowEdge';
 import { FORWARD_EDGES, NODE_HEIGHT, NODE_IDS, NODE_POSITIONS, NODE_WIDTH, RESPONSE_EDGES } from './layout';
@@ -16,14 +15,9 @@ export const PIPELINE_NODES: StageNodeType[] = NODE_IDS.map((node) => ({
   selectable: false,
   focusable: false,
   connectable: false,
+  // React Flow turns pointer events off for nodes it sees as inert; ours hold a clickable button.
+  style: { pointerEvents: 'all' },
 }));
-
-const ARROW = {
-  type: MarkerType.ArrowClosed,
-  width: 16,
-  height: 16,
-  color: 'var(--color-border-strong)',
-} as const;
 
 /**
  * The edges for a path: every request edge, the normal etcd → client response, and the one
@@ -39,7 +33,6 @@ export function pipelineEdges(hops: readonly Hop[]): FlowEdgeType[] {
       target: geometry.to,
       type: 'flow',
       data: { geometry },
-      markerEnd: ARROW,
       selectable: false,
       focusable: false,
     }));

@@ -12,10 +12,10 @@ import type { Hop, NodeId } from '../../store/path';
  * (unscaled); fitView scales the whole drawing to the pane. All geometry is computed here, so the
  * edges and the travelling token follow exactly the same lines.
  */
-export const NODE_WIDTH = 184;
-export const NODE_HEIGHT = 96;
-const GAP_X = 44;
-const GAP_Y = 104;
+export const NODE_WIDTH = 196;
+export const NODE_HEIGHT = 104;
+const GAP_X = 40;
+const GAP_Y = 100;
 
 export interface Point {
   readonly x: number;
@@ -99,7 +99,10 @@ export interface EdgeGeometry {
 
 function geometry(from: NodeId, to: NodeId, kind: Hop['kind']): EdgeGeometry {
   const points = kind === 'request' ? forwardPoints(from, to) : responsePoints(from);
-  return { id: `${from}->${to}`, from, to, kind, points, labelAt: midpointOfLongestSegment(points) };
+  const middle = midpointOfLongestSegment(points);
+  // The etcd → client line is short and vertical: its label sits beside it, clear of the token.
+  const labelAt = from === 'etcd' ? { x: middle.x - 34, y: middle.y } : middle;
+  return { id: `${from}->${to}`, from, to, kind, points, labelAt };
 }
 
 /** The request edges, always drawn: client → each stage → etcd. */

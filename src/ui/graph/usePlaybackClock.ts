@@ -1,9 +1,13 @@
 import { useEffect } from 'react';
 import { useAppStore, useAppStoreApi } from '../../store/context';
 import { selectActiveTraceIndex, selectSpeed, selectStatus, selectStep } from '../../store/selectors';
-import { HOP_MS } from './timing';
+import { hopDelay } from './timing';
 
-/** While playing, advances one hop per HOP_MS / speed. One timer per step: pausing simply stops it. */
+/**
+ * While playing, advances one hop every hopDelay(speed). One timer per step, so pausing simply
+ * stops it. The token starts moving before the tick so that it arrives exactly when the node
+ * it reaches changes state.
+ */
 export function usePlaybackClock(): void {
   const store = useAppStoreApi();
   const status = useAppStore(selectStatus);
@@ -12,9 +16,11 @@ export function usePlaybackClock(): void {
   const speed = useAppStore(selectSpeed);
   useEffect(() => {
     if (status !== 'playing') return;
-    // The first hop leaves at once after Send/Restart; later ones wait for the previous to land.
-    const delay = step === 0 && trace === 0 ? HOP_MS / 3 : HOP_MS / speed;
-    const timer = window.setTimeout(() => store.getState().tick(), delay);
+    const timer = window.setTimeout(() => {
+      // Tick only from the position this timer was armed for: a Step in between re-arms it.
+      const state = store.getState();
+      if (state.step === step && state.activeTrace === trace) state.tick();
+    }, hopDelay(speed));
     return () => window.clearTimeout(timer);
   }, [store, status, step, trace, speed]);
 }

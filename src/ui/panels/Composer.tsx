@@ -9,6 +9,17 @@ import { FileEditors } from './composer/FileEditors';
 import { RequestPreview } from './composer/RequestPreview';
 import { UserPicker } from './composer/UserPicker';
 
+/**
+ * After a click on Send, focus moves to Play/Pause: a teacher's next Space then pauses the
+ * animation instead of re-sending the request from a still-focused Send button.
+ */
+function focusPlayPause(): void {
+  // After React has rendered the run: before the first send the button is still disabled.
+  requestAnimationFrame(() =>
+    document.querySelector<HTMLButtonElement>('[data-operation="play-pause"]')?.focus(),
+  );
+}
+
 /** Where a request is written: command, user, files, examples, and what goes on the wire. */
 export function Composer() {
   const t = useT();
@@ -16,10 +27,14 @@ export function Composer() {
     <Card className="h-full" labelId="composer-title" testId="composer" title={t('composer.title')}>
       <form className="flex flex-col gap-4" onSubmit={(e) => e.preventDefault()}>
         <CommandField />
-        <div className="flex items-end gap-2">
-          <UserPicker />
-          <OperationButton className="h-10 px-4" icon={Send} operation={sendOperation} variant="primary" />
-        </div>
+        <UserPicker />
+        <OperationButton
+          className="h-11 w-full text-base"
+          icon={Send}
+          onPerformed={focusPlayPause}
+          operation={sendOperation}
+          variant="primary"
+        />
         <ExampleList />
         <FileEditors />
         <hr className="border-border" />

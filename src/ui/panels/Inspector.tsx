@@ -1,5 +1,5 @@
 import { Pin, PinOff } from 'lucide-react';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { HTTP_REASON } from '../../engine/responses/status';
 import type { StageResult, StorageDetails, Trace } from '../../engine/types';
 import { useT } from '../../i18n';
@@ -18,8 +18,15 @@ import { Disclosure } from '../components/Disclosure';
 import { NODE_ICONS, nodeTitleKey } from '../components/node-icons';
 import { OutcomeBadge } from '../components/OutcomeBadge';
 import { StorageView } from './inspector/SimpleViews';
-import { StageDetailsView } from './inspector/StageDetailsView';
 import { stageSummary } from './inspector/stage-summary';
+
+/**
+ * The per-stage pictures load as their own chunk (nothing needs them before the first send),
+ * keeping the entry chunk inside the bundle budget; main.tsx prefetches it after start-up.
+ */
+const StageDetailsView = lazy(() =>
+  import('./inspector/StageDetailsView').then((m) => ({ default: m.StageDetailsView })),
+);
 
 function ClientView({ trace, showResponse }: { readonly trace: Trace; readonly showResponse: boolean }) {
   const t = useT();
@@ -59,7 +66,9 @@ function StageView({ result }: { readonly result: StageResult }) {
       <p className="text-base leading-relaxed text-text" data-testid="stage-summary">
         {stageSummary(t, result)}
       </p>
-      <StageDetailsView result={result} />
+      <Suspense fallback={null}>
+        <StageDetailsView result={result} />
+      </Suspense>
       {raw !== '' && (
         <Disclosure summary={t('inspector.details')}>
           <CodeBlock label={t('inspector.details')}>{raw}</CodeBlock>

@@ -5,7 +5,10 @@ import { useAppStore, useAppStoreApi } from '../../../store/context';
 import { sendOperation } from '../../../store/operations';
 import { selectCommand, selectDerived } from '../../../store/selectors';
 
-/** The kubectl command line. Enter sends; a kubectl error shows below without losing the text. */
+/**
+ * The kubectl command line: a two-row textarea so long commands stay readable in a narrow column.
+ * Enter sends (a command is one line); a kubectl error shows below without losing the text.
+ */
 export function CommandField() {
   const t = useT();
   const store = useAppStoreApi();
@@ -23,15 +26,15 @@ export function CommandField() {
       <div className="relative">
         <TerminalSquare
           aria-hidden="true"
-          className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted"
+          className="pointer-events-none absolute top-3.5 left-3 size-4 text-muted"
         />
-        <input
+        <textarea
           aria-describedby={error === undefined ? hintId : `${errorId} ${hintId}`}
           aria-invalid={error !== undefined}
           autoCapitalize="off"
           autoComplete="off"
           autoCorrect="off"
-          className={`h-11 w-full rounded-lg border bg-panel pr-3 pl-9 font-mono text-sm text-text placeholder:text-muted ${error === undefined ? 'border-border-strong' : 'border-failed'}`}
+          className={`block w-full resize-none rounded-lg border bg-panel py-2.5 pr-3 pl-9 font-mono text-sm leading-normal text-text placeholder:text-muted ${error === undefined ? 'border-border-strong' : 'border-failed'}`}
           data-testid="command-input"
           id={id}
           onChange={(e) => store.getState().setCommand(e.target.value)}
@@ -42,8 +45,8 @@ export function CommandField() {
             if (sendOperation.isEnabled(store.getState())) sendOperation.perform(store);
           }}
           placeholder={t('composer.command.placeholder')}
+          rows={2}
           spellCheck={false}
-          type="text"
           value={command}
         />
       </div>

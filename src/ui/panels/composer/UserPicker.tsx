@@ -11,7 +11,7 @@ export function UserPicker() {
   const user = useAppStore(selectUser);
   const id = useId();
   return (
-    <div className="flex min-w-0 flex-1 flex-col gap-1.5">
+    <div className="flex min-w-0 flex-col gap-1.5">
       <label className="text-sm font-medium text-text" htmlFor={id}>
         {t('composer.user')}
       </label>
