@@ -1,22 +1,28 @@
-import { mutatingAdmissionStage, validatingAdmissionStage } from './admission';
 import type { AdmissionAttributes } from './admission';
+import { mutatingAdmissionStage, validatingAdmissionStage } from './admission';
 import { authenticate } from './authentication';
-import { impersonate } from './authentication/impersonation';
 import { presentCredential } from './authentication/credentials';
-import { authorizationStage } from './authorization';
+import { impersonate } from './authentication/impersonation';
+import { attributesFor, authorizationStage } from './authorization';
+import { evaluateEscalation } from './authorization/rbac/escalation';
 import { decodeStage } from './decoding';
-import { engineMessage, type EngineMessageId } from './messages';
+import { type EngineMessageId, engineMessage } from './messages';
+import { serveNonResource } from './non-resource';
 import { resolveRequestInfo } from './request-info';
-import { resourceForPath, storageKey, type ResourceType } from './resources';
+import { type ResourceType, resourceForPath, storageKey } from './resources';
 import { renderKubectlOutput } from './responses/kubectl-output';
 import { pathNotFound } from './responses/status';
-import { serveNonResource } from './non-resource';
+import { isReviewResource, serveReview } from './reviews';
 import type { Etcd } from './storage/etcd';
-import { storageStage } from './storage/registry';
+import { managerOrUserAgent } from './storage/patch';
+import { type ManagerWrite, rfc3339, storageStage } from './storage/registry';
+import { runSubresource } from './storage/subresources';
 import type {
+  EngineExtensions,
   HttpRequest,
   HttpResponse,
   KubeObject,
+  RbacStorageGuardDetails,
   RequestInfo,
   ServerConfig,
   ServerEnv,
@@ -26,14 +32,16 @@ import type {
   UserSpec,
 } from './types';
 import { STAGES } from './types';
-import { applyDefaults } from './validation/defaults';
 import { validationStage } from './validation';
+import { applyDefaults } from './validation/defaults';
 
 /** What the pipeline runs against: one cluster's state and configuration. */
 export interface PipelineContext {
   readonly config: ServerConfig;
   readonly etcd: Etcd;
   readonly env: ServerEnv;
+  /** OpenAPI schemas and the CEL interpreter, once loaded (see EngineExtensions). */
+  readonly extensions?: EngineExtensions;
 }
 
 /** Verbs that reach admission (staging/src/k8s.io/apiserver/pkg/admission/attributes.go operations). */
@@ -45,7 +53,11 @@ const OPERATION_OF_VERB: Readonly<Record<string, AdmissionAttributes['operation'
   deletecollection: 'DELETE',
 };
 
-function skipped(stage: StageName, id: EngineMessageId, values: Record<string, string | number> = {}): StageResult {
+function skipped(
+  stage: StageName,
+  id: EngineMessageId,
+  values: Record<string, string | number> = {},
+): StageResult {
   return { stage, outcome: 'skipped', ...engineMessage(id, values) };
 }
 
@@ -71,7 +83,8 @@ export function runPipeline(ctx: PipelineContext, request: HttpRequest, sender: 
     requestInfo,
     stages: completeStages(stages),
     response,
-    kubectlOutput: renderKubectlOutput(request, requestInfo, response, ctx.env.now()),
+    // kubectl prints each Warning header on stderr before the result (client-go warning handler).
+    kubectlOutput: `${(response.warnings ?? []).map((w) => `Warning: ${w}\n`).join('')}${renderKubectlOutput(request, requestInfo, response, ctx.env.now())}`,
   });
 
   const wire = presentCredential(request, sender.credential);
@@ -101,7 +114,11 @@ export function runPipeline(ctx: PipelineContext, request: HttpRequest, sender: 
     stages[0] = {
       ...authn.result,
       ...engineMessage('authn.impersonating', { requestor: authn.user.username, username: user.username }),
-      details: { attempts: details?.attempts ?? [], ...details, impersonation: { user, checks: impersonation.checks } },
+      details: {
+        attempts: details?.attempts ?? [],
+        ...details,
+        impersonation: { user, checks: impersonation.checks },
+      },
     };
   }
 
@@ -110,7 +127,12 @@ export function runPipeline(ctx: PipelineContext, request: HttpRequest, sender: 
   if (authz.status !== undefined) return finish({ status: authz.status.code, body: authz.status });
 
   if (!requestInfo.isResourceRequest) {
-    for (const stage of ['decoding', 'mutatingAdmission', 'schemaValidation', 'validatingAdmission'] as const) {
+    for (const stage of [
+      'decoding',
+      'mutatingAdmission',
+      'schemaValidation',
+      'validatingAdmission',
+    ] as const) {
       stages.push(skipped(stage, 'stage.nonResource', { path: requestInfo.path }));
     }
     const response = serveNonResource(requestInfo.path);
@@ -133,6 +155,7 @@ export function runPipeline(ctx: PipelineContext, request: HttpRequest, sender: 
 }
 
 /** The REST handler for one resource: decode, admit, validate, store. */
+/** The REST handler plus the Warning headers its stages collected (decoding, admission). */
 function runResourceHandler(
   ctx: PipelineContext,
   request: HttpRequest,
@@ -141,18 +164,56 @@ function runResourceHandler(
   user: UserInfo,
   stages: StageResult[],
 ): HttpResponse {
-  const operation = OPERATION_OF_VERB[info.verb];
+  const warnings: string[] = [];
+  const response = handleResource(ctx, request, info, type, user, stages, warnings);
+  return warnings.length === 0 ? response : { ...response, warnings };
+}
+
+function handleResource(
+  ctx: PipelineContext,
+  request: HttpRequest,
+  info: RequestInfo,
+  type: ResourceType,
+  user: UserInfo,
+  stages: StageResult[],
+  warnings: string[],
+): HttpResponse {
+  // Subresources (scale, status, log, exec…) have their own REST handlers (storage/subresources.ts).
+  if (info.subresource !== '') return runSubresource(ctx, request, info, type, stages);
+  let operation = OPERATION_OF_VERB[info.verb];
   const query = new URLSearchParams(request.path.split('?')[1] ?? '');
   const fail = (status: { code: number }) => ({ status: status.code, body: status });
+  if (request.method === 'DELETE') mergeDeleteOptions(request, query);
+  const key = info.name === '' ? undefined : storageKey(type, info.namespace, info.name);
 
   let object: KubeObject | undefined;
+  let manager: ManagerWrite | undefined;
   if (operation === 'CREATE' || operation === 'UPDATE') {
-    const decoded = decodeStage(request, info, type);
+    // A PATCH is applied to the live object first (endpoints/handlers/patch.go), then admitted as an UPDATE.
+    const live = info.verb === 'patch' && key !== undefined ? ctx.etcd.get(key) : undefined;
+    const decoded = decodeStage(request, info, type, live, { schemas: ctx.extensions?.schemas });
     stages.push(decoded.result);
+    if ('warnings' in decoded && decoded.warnings !== undefined) warnings.push(...decoded.warnings);
     if (decoded.status !== undefined || decoded.object === undefined) {
       return decoded.status === undefined ? { status: 400, body: undefined } : fail(decoded.status);
     }
     object = applyDefaults(type, decoded.object);
+    // Server-side apply of a missing object creates it.
+    if ('creating' in decoded && decoded.creating === true) operation = 'CREATE';
+    const time = rfc3339(ctx.env.now());
+    manager =
+      'manager' in decoded && decoded.manager !== undefined
+        ? {
+            manager: decoded.manager.name,
+            operation: decoded.manager.operation,
+            time,
+            ...(decoded.manager.applied === undefined ? {} : { applied: decoded.manager.applied }),
+          }
+        : {
+            manager: managerOrUserAgent(query.get('fieldManager'), userAgentOf(request)),
+            operation: 'Update',
+            time,
+          };
   } else {
     stages.push(skipped('decoding', 'decoding.noBody'));
   }
@@ -162,8 +223,7 @@ function runResourceHandler(
     stages.push(skipped('schemaValidation', 'admission.readSkip', { verb: info.verb }));
     stages.push(skipped('validatingAdmission', 'admission.readSkip', { verb: info.verb }));
   } else {
-    const oldObject =
-      operation === 'CREATE' || info.name === '' ? undefined : ctx.etcd.get(storageKey(type, info.namespace, info.name));
+    const oldObject = operation === 'CREATE' || key === undefined ? undefined : ctx.etcd.get(key);
     const attrs: AdmissionAttributes = {
       operation,
       info,
@@ -174,13 +234,20 @@ function runResourceHandler(
       ...(oldObject === undefined ? {} : { oldObject }),
     };
     const plugins = ctx.config.admission.plugins;
-    const mutated = mutatingAdmissionStage(attrs, plugins, ctx.etcd, ctx.env);
+    const admissionOptions = { config: ctx.config.admission, extensions: ctx.extensions ?? {}, env: ctx.env };
+    const mutated = mutatingAdmissionStage(attrs, plugins, ctx.etcd, ctx.env, admissionOptions);
     stages.push(mutated.result);
+    warnings.push(...mutated.warnings);
     if (mutated.status !== undefined) return fail(mutated.status);
     object = mutated.object ?? object;
 
-    if (object !== undefined && (operation === 'CREATE' || operation === 'UPDATE')) {
-      const validated = validationStage(info, type, object, operation);
+    if (isReviewResource(type)) {
+      stages.push(skipped('schemaValidation', 'review.validatedByStorage', { kind: type.kind }));
+    } else if (object !== undefined && (operation === 'CREATE' || operation === 'UPDATE')) {
+      const validated = validationStage(info, type, object, operation, {
+        schemas: ctx.extensions?.schemas,
+        ...(oldObject === undefined ? {} : { oldObject }),
+      });
       stages.push(validated.result);
       if (validated.status !== undefined) return fail(validated.status);
     } else {
@@ -191,12 +258,106 @@ function runResourceHandler(
       { ...attrs, ...(object === undefined ? {} : { object }) },
       plugins,
       ctx.etcd,
+      admissionOptions,
     );
     stages.push(admitted.result);
+    warnings.push(...admitted.warnings);
     if (admitted.status !== undefined) return fail(admitted.status);
+    // Side effects of admission (ResourceQuota's status.used), written before the object itself.
+    for (const write of admitted.writes) {
+      const revision = ctx.etcd.revision + 1;
+      ctx.etcd.put(write.key, {
+        ...write.object,
+        metadata: { ...write.object.metadata, resourceVersion: String(revision) },
+      });
+    }
   }
 
-  const stored = storageStage(info, type, object, ctx.etcd, ctx.env, query);
-  stages.push(stored.result);
+  // Access reviews are answered by their REST storage from the authorizer; nothing is stored.
+  const review = serveReview(type, object, user, {
+    config: ctx.config,
+    objects: ctx.etcd,
+    namespace: info.namespace,
+    verb: info.verb,
+    now: ctx.env.now(),
+  });
+  if (review !== undefined) {
+    const details: RbacStorageGuardDetails = {
+      operation: 'none',
+      key: '',
+      revision: ctx.etcd.revision,
+      ...(review.authorization === undefined ? {} : { review: review.authorization }),
+    };
+    stages.push({
+      stage: 'storage',
+      outcome: 'skipped',
+      ...engineMessage('review.answered', { kind: type.kind }),
+      details,
+    });
+    return review.response;
+  }
+  // The RBAC REST storage wrappers refuse a Role or binding that grants more than its author
+  // holds (pkg/registry/rbac/*/policybased/storage.go). Upstream checks before the strategy's
+  // validation and validating admission, which the simulator has already run by now.
+  const escalation = evaluateEscalation(
+    attributesFor(user, info),
+    object,
+    key === undefined ? undefined : ctx.etcd.get(key),
+    ctx.etcd,
+    ctx.config.authorization,
+  );
+  if (escalation.status !== undefined) {
+    const details: RbacStorageGuardDetails = {
+      operation: info.verb === 'create' ? 'create' : 'update',
+      key: key ?? storageKey(type, info.namespace, object?.metadata?.name ?? ''),
+      revision: ctx.etcd.revision,
+      escalation,
+    };
+    stages.push({
+      stage: 'storage',
+      outcome: 'failed',
+      ...engineMessage('authz.escalationForbidden', { reason: escalation.status.message ?? '' }),
+      details,
+    });
+    return fail(escalation.status);
+  }
+
+  const stored = storageStage(info, type, object, ctx.etcd, ctx.env, query, manager);
+  stages.push(
+    escalation.bypass === undefined && escalation.verbCheck === undefined
+      ? stored.result
+      : {
+          ...stored.result,
+          details: { ...(stored.result.details ?? {}), escalation } as RbacStorageGuardDetails,
+        },
+  );
   return stored.response;
+}
+
+function userAgentOf(request: HttpRequest): string {
+  for (const [name, value] of Object.entries(request.headers))
+    if (name.toLowerCase() === 'user-agent') return value;
+  return '';
+}
+
+/**
+ * DeleteOptions may come in the DELETE body (kubectl sends them there) or the query; the handler
+ * reads both (endpoints/handlers/delete.go). Copies the body's dryRun and gracePeriodSeconds into
+ * `query` so admission and storage see them.
+ */
+function mergeDeleteOptions(request: HttpRequest, query: URLSearchParams): void {
+  if (request.body === undefined || request.body === '') return;
+  let options: unknown;
+  try {
+    options = JSON.parse(request.body);
+  } catch {
+    return;
+  }
+  if (typeof options !== 'object' || options === null) return;
+  const { dryRun, gracePeriodSeconds } = options as { dryRun?: unknown; gracePeriodSeconds?: unknown };
+  if (Array.isArray(dryRun) && dryRun.includes('All') && !query.getAll('dryRun').includes('All'))
+    query.append('dryRun', 'All');
+  if (typeof gracePeriodSeconds === 'number' && !query.has('gracePeriodSeconds')) {
+    query.set('gracePeriodSeconds', String(gracePeriodSeconds));
+  }
 }

@@ -74,9 +74,83 @@ export const RESOURCES: readonly ResourceType[] = [
     '/registry/clusterrolebindings',
   ),
   def('networking.k8s.io', 'v1', 'ingresses', 'Ingress', true, ['ing'], '/registry/ingress'),
-  def('networking.k8s.io', 'v1', 'networkpolicies', 'NetworkPolicy', true, ['netpol'], '/registry/networkpolicies'),
-  def('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget', true, ['pdb'], '/registry/poddisruptionbudgets'),
+  def(
+    'networking.k8s.io',
+    'v1',
+    'networkpolicies',
+    'NetworkPolicy',
+    true,
+    ['netpol'],
+    '/registry/networkpolicies',
+  ),
+  def(
+    'policy',
+    'v1',
+    'poddisruptionbudgets',
+    'PodDisruptionBudget',
+    true,
+    ['pdb'],
+    '/registry/poddisruptionbudgets',
+  ),
+  def('storage.k8s.io', 'v1', 'storageclasses', 'StorageClass', false, ['sc'], '/registry/storageclasses'),
+  def('coordination.k8s.io', 'v1', 'leases', 'Lease', true, [], '/registry/leases'),
+  // admissionregistration.k8s.io: webhook configurations and CEL admission policies.
+  // MutatingAdmissionPolicy was v1alpha1 in 1.32 and v1beta1 in 1.34; the simulator serves the v1 shape.
+  def(
+    'admissionregistration.k8s.io',
+    'v1',
+    'validatingwebhookconfigurations',
+    'ValidatingWebhookConfiguration',
+    false,
+  ),
+  def(
+    'admissionregistration.k8s.io',
+    'v1',
+    'mutatingwebhookconfigurations',
+    'MutatingWebhookConfiguration',
+    false,
+  ),
+  def(
+    'admissionregistration.k8s.io',
+    'v1',
+    'validatingadmissionpolicies',
+    'ValidatingAdmissionPolicy',
+    false,
+  ),
+  def(
+    'admissionregistration.k8s.io',
+    'v1',
+    'validatingadmissionpolicybindings',
+    'ValidatingAdmissionPolicyBinding',
+    false,
+  ),
+  def('admissionregistration.k8s.io', 'v1', 'mutatingadmissionpolicies', 'MutatingAdmissionPolicy', false),
+  def(
+    'admissionregistration.k8s.io',
+    'v1',
+    'mutatingadmissionpolicybindings',
+    'MutatingAdmissionPolicyBinding',
+    false,
+  ),
+  // The access review APIs: create-only, answered by the authorizer and never stored (src/engine/reviews).
+  review('authorization.k8s.io', 'selfsubjectaccessreviews', 'SelfSubjectAccessReview', false),
+  review('authorization.k8s.io', 'subjectaccessreviews', 'SubjectAccessReview', false),
+  review('authorization.k8s.io', 'localsubjectaccessreviews', 'LocalSubjectAccessReview', true),
+  review('authorization.k8s.io', 'selfsubjectrulesreviews', 'SelfSubjectRulesReview', false),
+  review('authentication.k8s.io', 'selfsubjectreviews', 'SelfSubjectReview', false),
 ];
+
+/**
+ * A create-only virtual resource. Nothing is stored, so its "prefix" is a marker that no etcd
+ * key (they all start with `/registry/`) can ever begin with.
+ */
+function review(group: string, resource: string, kind: string, namespaced: boolean): ResourceType {
+  return {
+    ...def(group, 'v1', resource, kind, namespaced),
+    verbs: ['create'],
+    storagePrefix: `(not stored)/${resource}`,
+  };
+}
 
 /** Subresources the simulator routes; reads and writes on them are authorized as `<resource>/<sub>`. */
 export const SUBRESOURCES: Readonly<Record<string, readonly string[]>> = {
@@ -101,7 +175,10 @@ export function findResource(nameOrKind: string): ResourceType | undefined {
   return RESOURCES.find(
     (r) =>
       (group === undefined || r.group === group || r.group.startsWith(`${group}.`)) &&
-      (r.resource === base || r.singular === base || r.kind.toLowerCase() === base || r.shortNames.includes(base)),
+      (r.resource === base ||
+        r.singular === base ||
+        r.kind.toLowerCase() === base ||
+        r.shortNames.includes(base)),
   );
 }
 

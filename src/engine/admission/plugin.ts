@@ -1,7 +1,9 @@
 import type { ResourceType } from '../resources';
 import { forbidden } from '../responses/status';
 import type {
+  AdmissionConfig,
   AdmissionPluginName,
+  EngineExtensions,
   KubeObject,
   ObjectReader,
   RequestInfo,
@@ -26,10 +28,28 @@ export interface AdmissionAttributes {
   readonly dryRun: boolean;
 }
 
+/** What a plugin may add to the response besides its verdict. */
+export interface VerdictExtras {
+  /** Warning headers for the client. */
+  readonly warnings?: readonly string[];
+  /** Audit annotations (`pod-security.kubernetes.io/audit-violations`…). */
+  readonly auditAnnotations?: Readonly<Record<string, string>>;
+  /** Objects the plugin writes as a side effect (ResourceQuota's status.used), by etcd key. */
+  readonly writes?: readonly { readonly key: string; readonly object: KubeObject }[];
+}
+
 /** One plugin's answer. A mutating plugin changes the `object` it is given in place. */
 export type PluginVerdict =
-  | { readonly outcome: 'passed' | 'skipped'; readonly reason: string }
-  | { readonly outcome: 'failed'; readonly reason: string; readonly status: Status };
+  | ({ readonly outcome: 'passed' | 'skipped'; readonly reason: string } & VerdictExtras)
+  | ({ readonly outcome: 'failed'; readonly reason: string; readonly status: Status } & VerdictExtras);
+
+/** Everything beyond the request that admission may consult. */
+export interface AdmissionContext {
+  readonly objects: ObjectReader;
+  readonly env: ServerEnv;
+  readonly config: AdmissionConfig;
+  readonly extensions: EngineExtensions;
+}
 
 export interface MutatingPlugin {
   readonly name: AdmissionPluginName;
@@ -45,7 +65,13 @@ export interface MutatingPlugin {
 export interface ValidatingPlugin {
   readonly name: AdmissionPluginName;
   /** admission.ValidationInterface.Validate: may only reject. */
-  validate(attrs: AdmissionAttributes, objects: ObjectReader): PluginVerdict;
+  validate(attrs: AdmissionAttributes, objects: ObjectReader, env?: ServerEnv): PluginVerdict;
+}
+
+/** Go's utilerrors.NewAggregate(errs).Error(): one error alone, several as `[a, b]`. */
+export function aggregateText(errs: readonly string[]): string {
+  if (errs.length === 1) return errs[0] ?? '';
+  return `[${errs.join(', ')}]`;
 }
 
 /**

@@ -1,21 +1,28 @@
 import { parseAllDocuments } from 'yaml';
+import { addAuthenticatedGroup, authenticate, presentCredential } from '../authentication';
 import { authorize } from '../authorization';
+import { type AccessMatrixCell, accessMatrix, MATRIX_VERBS } from '../authorization/matrix';
+import { type KubectlContext, type KubectlRun, runKubectl } from '../kubectl';
 import { runPipeline } from '../pipeline';
-import { apiVersionOf, resourceForKind, storageKey } from '../resources';
+import { apiVersionOf, RESOURCES, resourceForKind, storageKey } from '../resources';
+import { isReviewResource } from '../reviews';
 import { Etcd } from '../storage/etcd';
+import { type NamespaceCleanup, runNamespaceController } from '../storage/namespace-controller';
 import type {
   AuthorizationDetails,
+  EngineExtensions,
   HttpRequest,
   KubeObject,
   RequestInfo,
   ServerConfig,
+  ServerConfigInput,
   Trace,
   UserInfo,
   UserSpec,
 } from '../types';
 import { applyDefaults } from '../validation/defaults';
-import { createEnv, type EnvOptions } from './env';
 import { withDefaults } from './defaults';
+import { createEnv, type EnvOptions } from './env';
 
 /** Everything a world starts from. */
 export interface ClusterSpec extends EnvOptions {
@@ -23,7 +30,14 @@ export interface ClusterSpec extends EnvOptions {
   readonly objects?: string | readonly object[];
   /** Who the learner can send requests as. */
   readonly users?: readonly UserSpec[];
-  readonly config?: Partial<ServerConfig>;
+  /** Server flags; each section may be partial (see withDefaults). */
+  readonly config?: ServerConfigInput;
+  /**
+   * Heavy, lazily loaded parts: the OpenAPI schemas (validation/schema/load.ts loadSchemas) and the
+   * CEL interpreter (admission/policy/cel-load.ts loadCel). Without them the pipeline still runs
+   * and its stages say what was not checked.
+   */
+  readonly extensions?: EngineExtensions;
 }
 
 /** A simulated kube-apiserver with its etcd. */
@@ -36,6 +50,29 @@ export interface Cluster {
   send(request: HttpRequest, user: string): Trace;
   /** The authorizer chain alone: the decision and the reason (which binding and rule). */
   authorize(user: UserInfo, info: RequestInfo): AuthorizationDetails;
+  /**
+   * "Who can": the cluster's users (each credential authenticated as on a real request; users
+   * whose credential is refused are left out) and the ServiceAccounts in storage, against
+   * resources and verbs in `namespace` (by default every namespaced resource and the eight
+   * standard verbs), computed from the current rules.
+   */
+  accessMatrix(namespace: string, options?: AccessMatrixOptions): AccessMatrixCell[];
+  /**
+   * Runs `kubectl <commandLine>` as the user named `user`: each request goes through `send`, and
+   * follow-ups (apply's POST or PATCH, delete --all's DELETEs, get -w's watch…) are decided from
+   * the responses, as kubectl does. Returns every trace and what kubectl prints.
+   */
+  kubectl(commandLine: string, user: string, ctx?: KubectlContext): KubectlRun;
+  /**
+   * One pass of kube-controller-manager's namespace controller: every Terminating namespace
+   * loses its contents, then its `kubernetes` finalizer, and is deleted. Returns what it removed.
+   */
+  runNamespaceController(): NamespaceCleanup[];
+}
+
+export interface AccessMatrixOptions {
+  readonly resources?: readonly { readonly group: string; readonly resource: string }[];
+  readonly verbs?: readonly string[];
 }
 
 /** An error in a ClusterSpec: the world itself is malformed (not a request failure). */
@@ -56,7 +93,8 @@ function parseObjects(objects: ClusterSpec['objects']): KubeObject[] {
     if (error !== undefined) throw new ClusterSpecError(`objects: ${error.message}`);
     const value: unknown = doc.toJS(YAML_LIMITS);
     if (value === null || value === undefined) continue;
-    if (typeof value !== 'object' || Array.isArray(value)) throw new ClusterSpecError('objects: each document must be a mapping');
+    if (typeof value !== 'object' || Array.isArray(value))
+      throw new ClusterSpecError('objects: each document must be a mapping');
     out.push(value as KubeObject);
   }
   return out;
@@ -66,9 +104,11 @@ function parseObjects(objects: ClusterSpec['objects']): KubeObject[] {
 function seed(etcd: Etcd, object: KubeObject, env: ReturnType<typeof createEnv>): void {
   const { apiVersion = '', kind = '' } = object;
   const type = resourceForKind(apiVersion, kind);
-  if (type === undefined) throw new ClusterSpecError(`objects: no matches for kind "${kind}" in version "${apiVersion}"`);
+  if (type === undefined)
+    throw new ClusterSpecError(`objects: no matches for kind "${kind}" in version "${apiVersion}"`);
   const name = object.metadata?.name;
-  if (name === undefined || name === '') throw new ClusterSpecError(`objects: a ${kind} has no metadata.name`);
+  if (name === undefined || name === '')
+    throw new ClusterSpecError(`objects: a ${kind} has no metadata.name`);
   const namespace = type.namespaced ? (object.metadata?.namespace ?? 'default') : undefined;
   const key = storageKey(type, namespace ?? '', name);
   const stored = applyDefaults(type, {
@@ -80,7 +120,12 @@ function seed(etcd: Etcd, object: KubeObject, env: ReturnType<typeof createEnv>)
       name,
       ...(namespace === undefined ? {} : { namespace }),
       uid: object.metadata?.uid ?? env.newUid(),
-      creationTimestamp: object.metadata?.creationTimestamp ?? env.now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      creationTimestamp:
+        object.metadata?.creationTimestamp ??
+        env
+          .now()
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z'),
     },
   });
   const revision = etcd.revision + 1;
@@ -94,13 +139,16 @@ export function createCluster(spec: ClusterSpec = {}): Cluster {
   const etcd = new Etcd();
   for (const object of parseObjects(spec.objects)) seed(etcd, object, env);
 
-  return {
+  const cluster: Cluster = {
     config,
     users,
     storage: etcd,
     send(request, userName) {
-      const sender = users.find((u) => u.name === userName) ?? { name: userName, credential: { type: 'anonymous' } };
-      return runPipeline({ config, etcd, env }, request, sender);
+      const sender = users.find((u) => u.name === userName) ?? {
+        name: userName,
+        credential: { type: 'anonymous' },
+      };
+      return runPipeline({ config, etcd, env, extensions: spec.extensions ?? {} }, request, sender);
     },
     authorize(user, info) {
       return authorize(
@@ -120,5 +168,57 @@ export function createCluster(spec: ClusterSpec = {}): Cluster {
         etcd,
       );
     },
+    kubectl(commandLine, userName, ctx) {
+      return runKubectl(commandLine, (request) => cluster.send(request, userName), ctx);
+    },
+    runNamespaceController() {
+      return runNamespaceController(etcd, env);
+    },
+    accessMatrix(namespace, options = {}) {
+      return accessMatrix(
+        matrixSubjects(users, config, etcd, env.now()),
+        namespace,
+        options.resources ??
+          RESOURCES.filter((r) => r.namespaced && !isReviewResource(r)).map((r) => ({
+            group: r.group,
+            resource: r.resource,
+          })),
+        options.verbs ?? MATRIX_VERBS,
+        config.authorization,
+        etcd,
+      );
+    },
   };
+  return cluster;
+}
+
+/** The users as the server would see them (authenticated on a dummy request) plus every stored ServiceAccount. */
+function matrixSubjects(users: readonly UserSpec[], config: ServerConfig, etcd: Etcd, now: Date): UserInfo[] {
+  const probe: HttpRequest = { method: 'GET', path: '/api', headers: {} };
+  const subjects = new Map<string, UserInfo>();
+  for (const spec of users) {
+    const user = authenticate(
+      presentCredential(probe, spec.credential),
+      config.authentication,
+      etcd,
+      now,
+    ).user;
+    if (user !== undefined && !subjects.has(user.username)) subjects.set(user.username, user);
+  }
+  const serviceAccounts = resourceForKind('v1', 'ServiceAccount');
+  for (const sa of serviceAccounts === undefined ? [] : etcd.list(storageKey(serviceAccounts, ''))) {
+    const namespace = sa.metadata?.namespace ?? '';
+    const username = `system:serviceaccount:${namespace}:${sa.metadata?.name ?? ''}`;
+    if (subjects.has(username)) continue;
+    subjects.set(
+      username,
+      addAuthenticatedGroup({
+        username,
+        uid: sa.metadata?.uid ?? '',
+        groups: ['system:serviceaccounts', `system:serviceaccounts:${namespace}`],
+        extra: {},
+      }),
+    );
+  }
+  return [...subjects.values()];
 }

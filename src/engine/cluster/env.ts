@@ -24,13 +24,14 @@ export interface EnvOptions {
 
 export function createEnv({ seed = 1, now = () => new Date() }: EnvOptions = {}): ServerEnv {
   const random = mulberry32(seed);
-  const hex = (n: number) =>
-    Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
   return {
     now,
     // Version 4 layout, as the apiserver's uuid.NewUUID() produces.
     newUid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(random() * 4)]}${hex(3)}-${hex(12)}`,
     randomSuffix: (n) =>
-      Array.from({ length: n }, () => SUFFIX_ALPHABET[Math.floor(random() * SUFFIX_ALPHABET.length)]).join(''),
+      Array.from({ length: n }, () => SUFFIX_ALPHABET[Math.floor(random() * SUFFIX_ALPHABET.length)]).join(
+        '',
+      ),
   };
 }

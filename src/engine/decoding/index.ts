@@ -8,10 +8,13 @@ import type {
   KubeObject,
   ObjectMeta,
   RequestInfo,
+  SchemaProvider,
   StageResult,
   Status,
 } from '../types';
+import { checkFields, fieldValidationOf, pruneUnknownFields, typeErrorText } from './field-validation';
 import { checkJsonSyntax, jsonKindName, MAX_NESTING_DEPTH } from './go-json';
+import { decodePatchStage, type PatchDecodeOutcome } from './patch';
 
 /**
  * The decoding stage: body size limit, content negotiation, decoding to the URL's kind and the
@@ -30,18 +33,18 @@ export const YAML_MAX_ALIAS_COUNT = 100;
 /** Media types the built-in resources accept for create and update (1.31, without the CBOR gate). */
 const BODY_MEDIA_TYPES = ['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'];
 
-/** patch.go: the patch types built-in resources accept, in the order the installer lists them. */
-const PATCH_MEDIA_TYPES = [
-  'application/json-patch+json',
-  'application/merge-patch+json',
-  'application/strategic-merge-patch+json',
-  'application/apply-patch+yaml',
-];
-
 export interface DecodeOutcome {
   readonly result: StageResult<DecodingDetails>;
   readonly object?: KubeObject;
   readonly status?: Status;
+  /** Strict decoding errors reported as warnings (`fieldValidation=Warn`). */
+  readonly warnings?: readonly string[];
+}
+
+/** What decoding may consult beyond the request. */
+export interface DecodeOptions {
+  /** The OpenAPI schemas, once loaded; without them unknown fields and JSON types are not checked. */
+  readonly schemas?: SchemaProvider;
 }
 
 function header(request: HttpRequest, name: string): string {
@@ -117,6 +120,8 @@ const INTERNAL_PACKAGE: Readonly<Record<string, string>> = {
   'rbac.authorization.k8s.io': 'rbac',
   'networking.k8s.io': 'networking',
   policy: 'policy',
+  'storage.k8s.io': 'storage',
+  'admissionregistration.k8s.io': 'admissionregistration',
 };
 
 /**
@@ -274,26 +279,17 @@ function decodeKindError(
   return undefined;
 }
 
-function patchOutcome(mediaType: string): DecodeOutcome {
-  if (!PATCH_MEDIA_TYPES.includes(mediaType))
-    return failed(mediaType, unsupportedMediaType(PATCH_MEDIA_TYPES));
-  const message = 'the simulator does not model PATCH requests yet';
-  return {
-    result: {
-      stage: 'decoding',
-      outcome: 'skipped',
-      ...engineMessage('decoding.patchNotSimulated', { contentType: mediaType }),
-      details: { contentType: mediaType },
-    },
-    status: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code: 501 },
-  };
-}
-
 /**
  * Decodes the body of a create or update into an object of the URL's kind. Reads and deletes have
  * no body to decode (`skipped`). A failure carries the Status the apiserver would send.
  */
-export function decodeStage(request: HttpRequest, info: RequestInfo, type: ResourceType): DecodeOutcome {
+export function decodeStage(
+  request: HttpRequest,
+  info: RequestInfo,
+  type: ResourceType,
+  live?: KubeObject,
+  options: DecodeOptions = {},
+): DecodeOutcome | PatchDecodeOutcome {
   const mediaType = mediaTypeOf(request);
   if (info.verb !== 'create' && info.verb !== 'update' && info.verb !== 'patch') {
     return {
@@ -312,7 +308,8 @@ export function decodeStage(request: HttpRequest, info: RequestInfo, type: Resou
   if (bytes.length > MAX_REQUEST_BODY_BYTES)
     return failed(mediaType, requestEntityTooLarge(MAX_REQUEST_BODY_BYTES));
 
-  if (info.verb === 'patch') return patchOutcome(mediaType);
+  // PATCH bodies are applied to the live object (patch.ts, endpoints/handlers/patch.go).
+  if (info.verb === 'patch') return decodePatchStage(request, info, type, mediaType, live);
   if (!BODY_MEDIA_TYPES.includes(mediaType)) return failed(mediaType, unsupportedMediaType(BODY_MEDIA_TYPES));
   if (mediaType === 'application/vnd.kubernetes.protobuf') {
     const status: Status = {
@@ -426,13 +423,62 @@ export function decodeStage(request: HttpRequest, info: RequestInfo, type: Resou
   const { apiVersion: _a, kind: _k, metadata: _m, ...rest } = raw;
   const object: KubeObject = { apiVersion: apiVersionOf(type), kind: type.kind, metadata: meta, ...rest };
   const name = meta.name ?? (meta.generateName === undefined ? '' : `${meta.generateName}…`);
+
+  // Type errors and strict field validation (field-validation.ts): JSON type errors always fail;
+  // unknown and duplicate fields fail only with fieldValidation=Strict.
+  const fieldValidation = fieldValidationOf(request.path);
+  const fields = checkFields(
+    options.schemas,
+    apiVersionOf(type),
+    type.kind,
+    object,
+    mediaType === 'application/json' ? text : undefined,
+  );
+  const schemaChecked = fields.check !== undefined;
+  const firstTypeError = fields.check?.typeErrors[0];
+  if (firstTypeError !== undefined) return handledAs(typeErrorText(type.kind, firstTypeError));
+  if (fields.strictErrors.length > 0 && fieldValidation === 'Strict') {
+    const outcome = handledAs(`strict decoding error: ${fields.strictErrors.join(', ')}`);
+    return {
+      ...outcome,
+      result: {
+        ...outcome.result,
+        details: {
+          contentType: mediaType,
+          fieldValidation,
+          strictErrors: fields.strictErrors,
+          schemaChecked,
+        },
+      },
+    };
+  }
+  if (fields.check !== undefined) pruneUnknownFields(object, fields.check.unknownFields);
+  const warnings = fieldValidation === 'Warn' ? fields.strictErrors : [];
+  const text2 = !schemaChecked
+    ? engineMessage('decoding.decodedWithoutSchema', { contentType: mediaType, kind: type.kind, name })
+    : fields.strictErrors.length > 0
+      ? engineMessage('decoding.decodedStrictErrors', {
+          contentType: mediaType,
+          kind: type.kind,
+          name,
+          count: fields.strictErrors.length,
+          fieldValidation,
+        })
+      : engineMessage('decoding.decoded', { contentType: mediaType, kind: type.kind, name });
   return {
     result: {
       stage: 'decoding',
       outcome: 'passed',
-      ...engineMessage('decoding.decoded', { contentType: mediaType, kind: type.kind, name }),
-      details: { contentType: mediaType, object },
+      ...text2,
+      details: {
+        contentType: mediaType,
+        object,
+        fieldValidation,
+        ...(fields.strictErrors.length > 0 ? { strictErrors: fields.strictErrors } : {}),
+        schemaChecked,
+      },
     },
     object,
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

@@ -158,6 +158,24 @@ function defaultDeployment(d: Obj): void {
 }
 
 /**
+ * SetDefaults_LimitRangeItem: for Container items, a missing default limit is the max, a missing
+ * default request the default limit, else the min.
+ */
+function defaultLimitRange(lr: Obj): void {
+  for (const item of arrayOf(objectAt(lr, 'spec').limits)) {
+    if (item.type !== 'Container') continue;
+    const def = objectAt(item, 'default');
+    const defReq = objectAt(item, 'defaultRequest');
+    for (const [k, v] of Object.entries(isObject(item.max) ? item.max : {})) if (!(k in def)) def[k] = v;
+    for (const [k, v] of Object.entries(def)) if (!(k in defReq)) defReq[k] = v;
+    for (const [k, v] of Object.entries(isObject(item.min) ? item.min : {}))
+      if (!(k in defReq)) defReq[k] = v;
+    if (Object.keys(def).length === 0) delete item.default;
+    if (Object.keys(defReq).length === 0) delete item.defaultRequest;
+  }
+}
+
+/**
  * Returns a defaulted copy of `object` (the input is not changed). Kinds without modelled
  * defaults come back as they were.
  */
@@ -178,6 +196,9 @@ export function applyDefaults(type: ResourceType, object: KubeObject): KubeObjec
       break;
     case 'apps/Deployment':
       defaultDeployment(out);
+      break;
+    case '/LimitRange':
+      defaultLimitRange(out);
       break;
   }
   return out;

@@ -1,7 +1,15 @@
 import { engineMessage } from '../messages';
-import type { ResourceType } from '../resources';
+import { apiVersionOf, type ResourceType } from '../resources';
 import { type FieldError, invalid } from '../responses/status';
-import type { KubeObject, ObjectMeta, RequestInfo, StageResult, Status, ValidationDetails } from '../types';
+import type {
+  KubeObject,
+  ObjectMeta,
+  RequestInfo,
+  SchemaProvider,
+  StageResult,
+  Status,
+  ValidationDetails,
+} from '../types';
 import { forbiddenField, invalidValue, notSupported, required } from './field';
 import {
   isQualifiedName,
@@ -13,6 +21,7 @@ import {
   nameIsDNSSubdomain,
 } from './names';
 import { validatePodSpec } from './pod';
+import { validateUpdate } from './update';
 
 export { applyDefaults } from './defaults';
 
@@ -171,24 +180,47 @@ function kindErrors(type: ResourceType, object: KubeObject): FieldError[] {
  * Validates a create or update: every field error is collected, then reported together as one
  * 422 Invalid (errors.NewInvalid).
  */
+export interface ValidationOptions {
+  /** The OpenAPI schemas, once loaded: adds their `required` fields to the checks. */
+  readonly schemas?: SchemaProvider | undefined;
+  /** The stored object, on update: immutable fields are compared with it. */
+  readonly oldObject?: KubeObject;
+}
+
+/**
+ * Validates a create or update: every field error is collected, then reported together as one
+ * 422 Invalid (errors.NewInvalid). Fields the schema marks required and no modelled rule
+ * already reported come from the OpenAPI schemas when they are loaded.
+ */
 export function validationStage(
   _info: RequestInfo,
   type: ResourceType,
   object: KubeObject,
-  _operation: 'CREATE' | 'UPDATE',
+  operation: 'CREATE' | 'UPDATE',
+  options: ValidationOptions = {},
 ): { result: StageResult<ValidationDetails>; status?: Status } {
   const meta = object.metadata ?? {};
   const errs = [
     ...validateObjectMeta(meta, type.namespaced, nameValidatorFor(type)),
     ...kindErrors(type, object),
+    ...(operation === 'UPDATE' && options.oldObject !== undefined
+      ? validateUpdate(type, object, options.oldObject)
+      : []),
   ];
+  const check = options.schemas?.check(apiVersionOf(type), type.kind, object);
+  const schemaChecked = check !== undefined;
+  for (const field of check?.missingRequired ?? []) {
+    if (!errs.some((e) => e.field === field)) errs.push(required(field, ''));
+  }
   if (errs.length === 0) {
     return {
       result: {
         stage: 'schemaValidation',
         outcome: 'passed',
-        ...engineMessage('validation.passed', { kind: type.kind }),
-        details: { causes: [] },
+        ...engineMessage(schemaChecked ? 'validation.passed' : 'validation.passedWithoutSchema', {
+          kind: type.kind,
+        }),
+        details: { causes: [], schemaChecked },
       },
     };
   }
@@ -198,7 +230,7 @@ export function validationStage(
       stage: 'schemaValidation',
       outcome: 'failed',
       ...engineMessage('validation.failed', { count: errs.length }),
-      details: { causes: status.details?.causes ?? [] },
+      details: { causes: status.details?.causes ?? [], schemaChecked },
     },
     status,
   };

@@ -31,7 +31,9 @@ describe('Decoding (endpoints/handlers/create.go, rest.go)', () => {
       kind: 'Pod',
       metadata: { name: 'nginx', namespace: 'default' },
     });
-    expect(out.result.summary).toBe('Decoded the application/json body as Pod "nginx".');
+    expect(out.result.summary).toBe(
+      'Decoded the application/json body as Pod "nginx". Unknown fields and JSON types were not checked: the OpenAPI schemas are still loading.',
+    );
   });
 
   it('takes a missing apiVersion and kind from the URL (json.go gvkWithDefaults)', () => {
@@ -188,7 +190,7 @@ describe('Decoding (endpoints/handlers/create.go, rest.go)', () => {
     });
   });
 
-  it('marks PATCH bodies as not simulated yet', () => {
+  it('answers a PATCH of a missing object with NotFound 404 (patch.go jsonPatcher.createNewObject)', () => {
     const out = decodeStage(
       {
         method: 'PATCH',
@@ -199,8 +201,8 @@ describe('Decoding (endpoints/handlers/create.go, rest.go)', () => {
       makeInfo({ verb: 'patch', name: 'x' }),
       pods,
     );
-    expect(out.result).toMatchObject({ outcome: 'skipped', message: { id: 'decoding.patchNotSimulated' } });
-    expect(out.status?.code).toBe(501);
+    expect(out.result).toMatchObject({ outcome: 'failed', message: { id: 'decoding.patchFailed' } });
+    expect(out.status).toMatchObject({ code: 404, reason: 'NotFound', message: 'pods "x" not found' });
   });
 });
 
