@@ -18,10 +18,16 @@ export const AUTHENTICATOR = {
   serviceAccount: 'service-account',
   bearerToken: 'bearer-token',
   anonymous: 'anonymous',
+  requestHeader: 'request-header',
+  bootstrapToken: 'bootstrap-token',
+  oidc: 'oidc',
+  basicAuth: 'basic-auth',
 } as const;
 
 export function attemptOf(authenticator: string, verdict: AuthenticatorVerdict): AuthenticatorAttempt {
-  return { authenticator, result: verdict.result, reason: verdict.reason };
+  return verdict.result === 'authenticated'
+    ? { authenticator, result: verdict.result, reason: verdict.reason, user: verdict.user }
+    : { authenticator, result: verdict.result, reason: verdict.reason };
 }
 
 export function makeUserInfo(username: string, uid: string, groups: readonly string[]): UserInfo {

@@ -76,7 +76,67 @@ export function presentCredential(request: HttpRequest, credential: Credential):
       };
       return { request, clientCertificate };
     }
+    case 'bootstrapToken':
+      return withBearerToken(request, `${credential.tokenId}.${credential.tokenSecret}`);
+    case 'oidc':
+      return withBearerToken(request, mintIdToken(credential.claims, credential.badSignature ?? false));
+    case 'proxy':
+      return presentThroughProxy(request, credential);
+    case 'basic':
+      if (hasHeader(request, 'Authorization')) return { request };
+      return {
+        request: {
+          ...request,
+          headers: {
+            ...request.headers,
+            Authorization: `Basic ${encodeBase64(`${credential.username}:${credential.password}`)}`,
+          },
+        },
+      };
     case 'anonymous':
       return { request };
   }
+}
+
+/** Standard (padded) base64 of UTF-8 text, as net/http's SetBasicAuth encodes user:password. */
+function encodeBase64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** An ID token as an identity provider would issue it; the signature is fake (see SIMULATED_SIGNATURE). */
+export function mintIdToken(claims: Readonly<Record<string, unknown>>, badSignature = false): string {
+  const header = { alg: 'RS256', kid: 'simulated-idp' };
+  return `${encodeBase64Url(JSON.stringify(header))}.${encodeBase64Url(JSON.stringify(claims))}.${
+    badSignature ? 'tampered-signature' : SIMULATED_SIGNATURE
+  }`;
+}
+
+/**
+ * What an authenticating proxy forwards: its own client certificate (signed by the front-proxy
+ * CA when trusted) and the user in X-Remote-* headers. Several groups or extra values are joined
+ * with `, ` because the simulator's header map cannot repeat a name (see request-header.ts).
+ */
+function presentThroughProxy(
+  request: HttpRequest,
+  credential: Extract<Credential, { type: 'proxy' }>,
+): WireRequest {
+  const headers: Record<string, string> = { ...request.headers, 'X-Remote-User': credential.user };
+  if (credential.groups !== undefined && credential.groups.length > 0) {
+    headers['X-Remote-Group'] = credential.groups.join(', ');
+  }
+  for (const [key, values] of Object.entries(credential.extra ?? {})) {
+    headers[`X-Remote-Extra-${encodeURIComponent(key)}`] = values.join(', ');
+  }
+  return {
+    request: { ...request, headers },
+    clientCertificate: {
+      commonName: credential.proxyCommonName ?? 'front-proxy-client',
+      organizations: [],
+      expired: false,
+      unknownCA: !credential.trusted,
+      signer: 'front-proxy-ca',
+    },
+  };
 }

@@ -4,6 +4,7 @@ import type {
   AuthenticationDetails,
   AuthenticatorAttempt,
   ObjectReader,
+  RequestHeaderConfig,
   ServerConfig,
   StageResult,
   Status,
@@ -13,16 +14,37 @@ import type {
 import { ANONYMOUS_USER, authenticateAnonymous, UNAUTHENTICATED_GROUP } from './anonymous';
 import { AUTHENTICATOR, type AuthenticatorVerdict, attemptOf } from './authenticator';
 import { extractBearerToken, INVALID_BEARER_TOKEN } from './bearer-token';
+import { authenticateBootstrapToken } from './bootstrap-token';
+import { authenticateOidcToken } from './oidc';
+import { authenticateRequestHeader } from './request-header';
 import { authenticateServiceAccountToken } from './service-account';
 import { authenticateTokenFile } from './token-file';
 import { authenticateX509 } from './x509';
 
 export { ANONYMOUS_USER, anonymousUser, UNAUTHENTICATED_GROUP } from './anonymous';
-export { mintServiceAccountToken, presentCredential, SERVICE_ACCOUNT_ISSUER } from './credentials';
+export { AUTHENTICATOR } from './authenticator';
+export { authenticateBootstrapToken, BOOTSTRAP_DEFAULT_GROUP } from './bootstrap-token';
+export {
+  mintIdToken,
+  mintServiceAccountToken,
+  presentCredential,
+  SERVICE_ACCOUNT_ISSUER,
+} from './credentials';
 export type { ImpersonationResult } from './impersonation';
 export { impersonate } from './impersonation';
+export { authenticateOidcToken, oidcUsernamePrefix } from './oidc';
+export { authenticateRequestHeader } from './request-header';
 
 export const AUTHENTICATED_GROUP = 'system:authenticated';
+
+/** For configs built before the front proxy was modelled: the authenticator is off. */
+const DEFAULT_REQUEST_HEADER: RequestHeaderConfig = {
+  enabled: false,
+  allowedNames: [],
+  usernameHeaders: ['X-Remote-User'],
+  groupHeaders: ['X-Remote-Group'],
+  extraHeaderPrefixes: ['X-Remote-Extra-'],
+};
 
 export interface AuthenticationOutcome {
   readonly result: StageResult<AuthenticationDetails>;
@@ -54,13 +76,32 @@ interface Rejection {
   readonly reason: string;
 }
 
+/** Why basic auth is gone, shown when a request carries `Authorization: Basic …`. */
+export const BASIC_AUTH_REMOVED =
+  'HTTP basic authentication (--basic-auth-file) was removed in Kubernetes v1.19, so no authenticator reads a Basic Authorization header: the request is treated as if it carried no credential';
+
+function hasBasicAuthHeader(wire: WireRequest): boolean {
+  const entry = Object.entries(wire.request.headers).find(([name]) => name.toLowerCase() === 'authorization');
+  return (entry?.[1] ?? '').trim().toLowerCase().startsWith('basic ');
+}
+
+/** One bearer token authenticator, in config.go's order. */
+interface TokenAuthenticator {
+  readonly name: string;
+  readonly enabled: boolean;
+  readonly disabledReason: string;
+  readonly run: (token: string) => AuthenticatorVerdict;
+}
+
 /**
  * Runs kube-apiserver's authenticator chain on a request.
  *
- * Models pkg/kubeapiserver/authenticator/config.go `New()`: a union of (request header — not
- * modelled), x509, then one bearer token authenticator over the token authenticators (token file,
- * service account tokens); the union is wrapped by the authenticated-group adder and, when
- * `--anonymous-auth` is on, by `union.NewFailOnError(…, anonymous)`.
+ * Models pkg/kubeapiserver/authenticator/config.go `New()`: a union of the request header
+ * authenticator (front proxy), x509, then one bearer token authenticator over the token
+ * authenticators (token file, service account tokens, bootstrap tokens, OIDC; the token webhook is
+ * not modelled); the union is wrapped by the authenticated-group adder and, when
+ * `--anonymous-auth` is on, by `union.NewFailOnError(…, anonymous)`. Basic auth, which sat
+ * between the front proxy and x509, was removed in v1.19; a Basic header is noted and ignored.
  *
  * The union (staging/src/k8s.io/apiserver/pkg/authentication/request/union/union.go) returns the
  * first success even after another authenticator failed; only when none succeeds does an error
@@ -95,65 +136,84 @@ export function authenticate(
     if (verdict.result === 'rejected') rejections.push({ authenticator, reason: verdict.reason });
     return verdict.result === 'authenticated' ? verdict.user : undefined;
   };
+  const disabled = (authenticator: string, reason: string): void => {
+    attempts.push({ authenticator, result: 'disabled', reason });
+  };
+
+  // The authenticating front proxy (--requestheader-client-ca-file).
+  const requestHeader = config.requestHeader ?? DEFAULT_REQUEST_HEADER;
+  if (!requestHeader.enabled) {
+    disabled(AUTHENTICATOR.requestHeader, 'no --requestheader-client-ca-file is set');
+  } else {
+    const user = record(
+      AUTHENTICATOR.requestHeader,
+      authenticateRequestHeader(wire.request, wire.clientCertificate, requestHeader),
+    );
+    if (user !== undefined) return succeed(AUTHENTICATOR.requestHeader, user);
+  }
+
+  if (hasBasicAuthHeader(wire)) disabled(AUTHENTICATOR.basicAuth, BASIC_AUTH_REMOVED);
 
   // x509 client certificates (--client-ca-file).
   if (!config.x509) {
-    attempts.push({
-      authenticator: AUTHENTICATOR.x509,
-      result: 'disabled',
-      reason: 'no --client-ca-file is set',
-    });
+    disabled(AUTHENTICATOR.x509, 'no --client-ca-file is set');
   } else {
     const user = record(AUTHENTICATOR.x509, authenticateX509(wire.clientCertificate));
     if (user !== undefined) return succeed(AUTHENTICATOR.x509, user);
   }
 
   // Bearer tokens: one authenticator over the token authenticators, in config.go's order.
-  const tokenFileEnabled = config.tokenFile.length > 0;
-  const serviceAccountsEnabled = config.serviceAccountTokens;
+  const oidc = config.oidc;
+  const tokenAuthenticators: TokenAuthenticator[] = [
+    {
+      name: AUTHENTICATOR.tokenFile,
+      enabled: config.tokenFile.length > 0,
+      disabledReason: 'no --token-auth-file is set',
+      run: (token) => authenticateTokenFile(token, config.tokenFile),
+    },
+    {
+      name: AUTHENTICATOR.serviceAccount,
+      enabled: config.serviceAccountTokens,
+      disabledReason: 'no --service-account-issuer / --service-account-key-file is set',
+      run: (token) => authenticateServiceAccountToken(token, objects, now),
+    },
+    {
+      name: AUTHENTICATOR.bootstrapToken,
+      enabled: config.bootstrapTokens ?? false,
+      disabledReason: '--enable-bootstrap-token-auth is not set',
+      run: (token) => authenticateBootstrapToken(token, objects, now),
+    },
+    {
+      name: AUTHENTICATOR.oidc,
+      enabled: oidc?.enabled ?? false,
+      disabledReason: 'no --oidc-issuer-url / --oidc-client-id is set',
+      run: (token) =>
+        oidc === undefined
+          ? { result: 'no-credential', reason: '' }
+          : authenticateOidcToken(token, oidc, now),
+    },
+  ];
+  const enabledTokenAuthenticators = tokenAuthenticators.filter((a) => a.enabled);
   const token = extractBearerToken(wire.request);
-  const disabledTokenAttempts = (): void => {
-    if (!tokenFileEnabled) {
+  const before = rejections.length;
+  for (const authenticator of tokenAuthenticators) {
+    if (!authenticator.enabled) {
+      disabled(authenticator.name, authenticator.disabledReason);
+    } else if (token === undefined) {
       attempts.push({
-        authenticator: AUTHENTICATOR.tokenFile,
-        result: 'disabled',
-        reason: 'no --token-auth-file is set',
+        authenticator: authenticator.name,
+        result: 'no-credential',
+        reason: 'no bearer token in the Authorization header',
       });
+    } else {
+      const user = record(authenticator.name, authenticator.run(token));
+      if (user !== undefined) return succeed(authenticator.name, user);
     }
-    if (!serviceAccountsEnabled) {
-      attempts.push({
-        authenticator: AUTHENTICATOR.serviceAccount,
-        result: 'disabled',
-        reason: 'no --service-account-issuer / --service-account-key-file is set',
-      });
-    }
-  };
-  if (!tokenFileEnabled && !serviceAccountsEnabled) {
-    // No token authenticator is configured, so nothing reads the Authorization header at all.
-    disabledTokenAttempts();
-  } else if (token === undefined) {
-    const reason = 'no bearer token in the Authorization header';
-    if (tokenFileEnabled)
-      attempts.push({ authenticator: AUTHENTICATOR.tokenFile, result: 'no-credential', reason });
-    if (serviceAccountsEnabled) {
-      attempts.push({ authenticator: AUTHENTICATOR.serviceAccount, result: 'no-credential', reason });
-    }
-    disabledTokenAttempts();
-  } else {
-    const before = rejections.length;
-    if (tokenFileEnabled) {
-      const user = record(AUTHENTICATOR.tokenFile, authenticateTokenFile(token, config.tokenFile));
-      if (user !== undefined) return succeed(AUTHENTICATOR.tokenFile, user);
-    }
-    if (serviceAccountsEnabled) {
-      const user = record(AUTHENTICATOR.serviceAccount, authenticateServiceAccountToken(token, objects, now));
-      if (user !== undefined) return succeed(AUTHENTICATOR.serviceAccount, user);
-    }
-    disabledTokenAttempts();
-    if (rejections.length === before) {
-      // bearertoken.go: no token authenticator claimed the token and none failed.
-      record(AUTHENTICATOR.bearerToken, { result: 'rejected', reason: INVALID_BEARER_TOKEN });
-    }
+  }
+  // No token authenticator configured: nothing reads the Authorization header at all.
+  if (token !== undefined && enabledTokenAuthenticators.length > 0 && rejections.length === before) {
+    // bearertoken.go: no token authenticator claimed the token and none failed.
+    record(AUTHENTICATOR.bearerToken, { result: 'rejected', reason: INVALID_BEARER_TOKEN });
   }
 
   if (rejections.length > 0) {
@@ -176,11 +236,7 @@ export function authenticate(
     const user = record(AUTHENTICATOR.anonymous, authenticateAnonymous());
     if (user !== undefined) return succeed(AUTHENTICATOR.anonymous, user);
   }
-  attempts.push({
-    authenticator: AUTHENTICATOR.anonymous,
-    result: 'disabled',
-    reason: '--anonymous-auth=false',
-  });
+  disabled(AUTHENTICATOR.anonymous, '--anonymous-auth=false');
   const status = unauthorized();
   return {
     status,

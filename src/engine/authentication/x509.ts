@@ -21,7 +21,10 @@ export function authenticateX509(certificate: ClientCertificate | undefined): Au
   // Go checks the leaf's validity period before it builds chains, so an expired certificate
   // from an unknown CA reports the expiry.
   if (certificate.expired) return { result: 'rejected', reason: X509_EXPIRED };
-  if (certificate.unknownCA) return { result: 'rejected', reason: X509_UNKNOWN_AUTHORITY };
+  // A front proxy's certificate is signed by the front-proxy CA, which --client-ca-file does not hold.
+  if (certificate.unknownCA || certificate.signer === 'front-proxy-ca') {
+    return { result: 'rejected', reason: X509_UNKNOWN_AUTHORITY };
+  }
   if (certificate.commonName === '') {
     return { result: 'no-credential', reason: 'the certificate has no common name (CN)' };
   }

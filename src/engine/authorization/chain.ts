@@ -2,11 +2,17 @@ import type {
   AuthorizationAttributes,
   AuthorizationDetails,
   AuthorizationMode,
+  AuthorizerAnswer,
   ObjectReader,
   RbacMatch,
   ServerConfig,
 } from '../types';
+import { authorizeAbac } from './abac/authorizer';
+import { authorizeNode } from './node/authorizer';
 import { evaluateRbac } from './rbac/authorizer';
+import { findNearMisses } from './rbac/near-misses';
+import { rbacIndexFor } from './rbac/rbac-index';
+import { authorizeWebhook } from './webhook/authorizer';
 
 /** user.SystemPrivilegedGroup (staging/src/k8s.io/apiserver/pkg/authentication/user/user.go). */
 export const SYSTEM_MASTERS = 'system:masters';
@@ -16,6 +22,7 @@ interface Verdict {
   readonly decision: 'allow' | 'deny' | 'noOpinion';
   readonly reason: string;
   readonly matched?: RbacMatch;
+  readonly webhookReview?: Record<string, unknown>;
 }
 
 /**
@@ -32,10 +39,11 @@ function authorizePrivilegedGroup(attrs: AuthorizationAttributes): Verdict {
     : { decision: 'noOpinion', reason: '' };
 }
 
-/** One `--authorization-mode` entry, as builtin.go and rbac.go implement it. */
+/** One `--authorization-mode` entry, as builtin.go, node_authorizer.go, rbac.go, abac.go and webhook.go implement it. */
 function authorizeWithMode(
   mode: AuthorizationMode,
   attrs: AuthorizationAttributes,
+  config: ServerConfig['authorization'],
   objects: ObjectReader,
 ): Verdict {
   switch (mode) {
@@ -46,7 +54,15 @@ function authorizeWithMode(
       // alwaysDenyAuthorizer returns NoOpinion, not Deny: a later mode can still allow.
       return { decision: 'noOpinion', reason: 'Everything is forbidden.' };
     case 'RBAC':
-      return evaluateRbac(attrs, objects);
+      return evaluateRbac(attrs, rbacIndexFor(objects));
+    case 'Node':
+      return authorizeNode(attrs, objects);
+    case 'ABAC':
+      return authorizeAbac(attrs, config.abacPolicy ?? []);
+    case 'Webhook': {
+      const verdict = authorizeWebhook(attrs, config.webhook ?? []);
+      return { decision: verdict.decision, reason: verdict.reason, webhookReview: verdict.review };
+    }
   }
 }
 
@@ -58,7 +74,8 @@ function authorizeWithMode(
  * reasons are joined with newlines and the request is forbidden.
  *
  * `reason` is upstream's reason text where upstream gives one (it becomes the 403's suffix);
- * for allows whose upstream reason is empty it explains the decision instead.
+ * for allows whose upstream reason is empty it explains the decision instead. `trail` lists every
+ * answer; `nearMisses` (when RBAC is a mode and nothing allowed) lists the closest RBAC rules.
  */
 export function authorize(
   attrs: AuthorizationAttributes,
@@ -67,11 +84,18 @@ export function authorize(
 ): AuthorizationDetails {
   const chain: { name: string; run: () => Verdict }[] = [
     { name: SYSTEM_MASTERS, run: () => authorizePrivilegedGroup(attrs) },
-    ...config.modes.map((mode) => ({ name: mode, run: () => authorizeWithMode(mode, attrs, objects) })),
+    ...config.modes.map((mode) => ({
+      name: mode,
+      run: () => authorizeWithMode(mode, attrs, config, objects),
+    })),
   ];
   const reasons: string[] = [];
+  const trail: AuthorizerAnswer[] = [];
+  let webhookReview: Record<string, unknown> | undefined;
   for (const { name, run } of chain) {
     const verdict = run();
+    trail.push({ authorizer: name, decision: verdict.decision, reason: verdict.reason });
+    if (verdict.webhookReview !== undefined) webhookReview = verdict.webhookReview;
     if (verdict.decision !== 'noOpinion') {
       return {
         attributes: attrs,
@@ -79,9 +103,30 @@ export function authorize(
         authorizer: name,
         reason: verdict.reason,
         ...(verdict.matched === undefined ? {} : { matched: verdict.matched }),
+        trail,
+        ...(webhookReview === undefined ? {} : { webhookReview }),
+        ...nearMissesFor(verdict.decision, attrs, config, objects),
       };
     }
     if (verdict.reason !== '') reasons.push(verdict.reason);
   }
-  return { attributes: attrs, decision: 'noOpinion', reason: reasons.join('\n') };
+  return {
+    attributes: attrs,
+    decision: 'noOpinion',
+    reason: reasons.join('\n'),
+    trail,
+    ...(webhookReview === undefined ? {} : { webhookReview }),
+    ...nearMissesFor('noOpinion', attrs, config, objects),
+  };
+}
+
+function nearMissesFor(
+  decision: AuthorizationDetails['decision'],
+  attrs: AuthorizationAttributes,
+  config: ServerConfig['authorization'],
+  objects: ObjectReader,
+): Pick<AuthorizationDetails, 'nearMisses'> {
+  if (decision === 'allow' || !config.modes.includes('RBAC')) return {};
+  const nearMisses = findNearMisses(attrs, rbacIndexFor(objects));
+  return nearMisses.length === 0 ? {} : { nearMisses };
 }

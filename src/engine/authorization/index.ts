@@ -13,13 +13,28 @@ import type {
 import { authorize } from './chain';
 import { forbiddenErrorText } from './forbidden-message';
 
+export { ABAC_NO_MATCH, authorizeAbac } from './abac/authorizer';
 export { authorize, SYSTEM_MASTERS } from './chain';
 export { forbiddenErrorText, forbiddenMessage } from './forbidden-message';
+export type { AccessMatrixCell } from './matrix';
+export { accessMatrix, MATRIX_VERBS } from './matrix';
+export { authorizeNode, NODE_USER_PREFIX, NODES_GROUP, nodeIdentity } from './node/authorizer';
+export type { LabelSelector } from './rbac/aggregation';
+export { selectorMatches } from './rbac/aggregation';
 export type { RbacDecision } from './rbac/authorizer';
 export { evaluateRbac } from './rbac/authorizer';
+export { bootstrapPolicy, SYSTEM_NODE_RULES } from './rbac/bootstrap-policy';
+export type { EscalationCheck } from './rbac/escalation';
+export { checkEscalation, compactString, evaluateEscalation, uncoveredRules } from './rbac/escalation';
 export { ruleAllows } from './rbac/evaluation';
-export { describeSubject, visitRulesFor } from './rbac/rule-resolver';
+export { findNearMisses, ruleLacks } from './rbac/near-misses';
+export type { RbacIndex } from './rbac/rbac-index';
+export { buildRbacIndex, rbacIndexFor } from './rbac/rbac-index';
+export { describeSubject, getRoleReferenceRules, rulesFor, visitRulesFor } from './rbac/rule-resolver';
 export type { RbacBinding, RbacRole, RoleRef, Subject } from './rbac/types';
+export type { RulesReview } from './rules-review';
+export { resolveRules } from './rules-review';
+export { authorizeWebhook, webhookReviewFor } from './webhook/authorizer';
 
 /**
  * authorizer.AttributesRecord as the authorization filter builds it from the request

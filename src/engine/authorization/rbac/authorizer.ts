@@ -1,5 +1,6 @@
 import type { AuthorizationAttributes, ObjectReader, RbacMatch } from '../../types';
 import { ruleAllows } from './evaluation';
+import type { RbacIndex } from './rbac-index';
 import { visitRulesFor } from './rule-resolver';
 
 export interface RbacDecision {
@@ -21,13 +22,22 @@ function aggregateText(messages: readonly string[]): string {
  * do not stop the walk; they become the reason, which the 403 then carries.
  * Models plugin/pkg/auth/authorizer/rbac/rbac.go `Authorize` and its `authorizingVisitor`.
  */
-export function evaluateRbac(attrs: AuthorizationAttributes, objects: ObjectReader): RbacDecision {
+export function evaluateRbac(
+  attrs: AuthorizationAttributes,
+  objects: ObjectReader | RbacIndex,
+): RbacDecision {
   let matched: RbacMatch | undefined;
   let reason = '';
   const errors: string[] = [];
-  visitRulesFor(attrs.user, attrs.namespace, objects, (source, rule, ruleIndex, error) => {
+  visitRulesFor(attrs.user, attrs.namespace, objects, (source, rule, ruleIndex, error, aggregatedFrom) => {
     if (source !== undefined && rule !== undefined && ruleAllows(attrs, rule)) {
-      matched = { binding: source.binding, role: source.role, ruleIndex, rule };
+      matched = {
+        binding: source.binding,
+        role: source.role,
+        ruleIndex,
+        rule,
+        ...(aggregatedFrom === undefined ? {} : { aggregatedFrom }),
+      };
       reason = `RBAC: allowed by ${source.description}`;
       return false;
     }

@@ -1,6 +1,6 @@
-import { findResource, storageKey } from '../../resources';
 import type { ObjectReader, ObjectRef, PolicyRule, UserInfo } from '../../types';
-import type { RbacBinding, RbacRole, RoleRef, Subject } from './types';
+import { type RbacIndex, rbacIndexFor } from './rbac-index';
+import type { RbacBinding, RoleRef, Subject } from './types';
 
 /**
  * Which rules apply to a user in a namespace, and from where.
@@ -25,13 +25,9 @@ export type RuleVisitor = (
   rule: PolicyRule | undefined,
   ruleIndex: number,
   error: string | undefined,
+  /** For a rule of an aggregated ClusterRole: the ClusterRole it came from. */
+  aggregatedFrom?: ObjectRef,
 ) => boolean;
-
-function resourceType(resource: string) {
-  const type = findResource(resource);
-  if (type === undefined) throw new Error(`${resource} is missing from RESOURCES`);
-  return type;
-}
 
 /** rule.go describeSubject: a ServiceAccount is shown as `name/namespace`. */
 export function describeSubject(subject: Subject, bindingNamespace: string): string {
@@ -71,32 +67,48 @@ export function appliesTo(user: UserInfo, subjects: readonly Subject[], namespac
   return subjects.findIndex((s) => appliesToUser(user, s, namespace));
 }
 
+/** The rules a role reference resolves to, and for aggregated ClusterRoles where each came from. */
+export interface ResolvedRoleRef {
+  readonly rules: readonly PolicyRule[];
+  readonly role: ObjectRef;
+  readonly aggregatedFrom: readonly (ObjectRef | undefined)[];
+}
+
 /**
  * rule.go GetRoleReferenceRules. Errors are the listers' NotFound texts, which name the
- * singular resource: `role.rbac.authorization.k8s.io "x" not found`.
+ * singular resource: `role.rbac.authorization.k8s.io "x" not found`. A ClusterRole with an
+ * aggregationRule resolves to its aggregated rules (see rbac-index.ts).
  */
 export function getRoleReferenceRules(
   roleRef: RoleRef | undefined,
   bindingNamespace: string,
-  objects: ObjectReader,
-): { rules: readonly PolicyRule[]; role: ObjectRef } | { error: string } {
+  objects: ObjectReader | RbacIndex,
+): ResolvedRoleRef | { error: string } {
+  const index = 'clusterRoleRules' in objects ? objects : rbacIndexFor(objects);
   const kind = roleRef?.kind ?? '';
   const name = roleRef?.name ?? '';
   switch (kind) {
     case 'Role': {
-      const role = objects.get(storageKey(resourceType('roles'), bindingNamespace, name)) as
-        | RbacRole
-        | undefined;
+      const role = index.role(bindingNamespace, name);
       if (role === undefined)
         return { error: `role.rbac.authorization.k8s.io ${JSON.stringify(name)} not found` };
-      return { rules: role.rules ?? [], role: { kind: 'Role', name, namespace: bindingNamespace } };
+      const rules = role.rules ?? [];
+      return {
+        rules,
+        role: { kind: 'Role', name, namespace: bindingNamespace },
+        aggregatedFrom: rules.map(() => undefined),
+      };
     }
     case 'ClusterRole': {
-      const role = objects.get(storageKey(resourceType('clusterroles'), '', name)) as RbacRole | undefined;
-      if (role === undefined) {
+      const effective = index.clusterRoleRules(name);
+      if (effective === undefined) {
         return { error: `clusterrole.rbac.authorization.k8s.io ${JSON.stringify(name)} not found` };
       }
-      return { rules: role.rules ?? [], role: { kind: 'ClusterRole', name } };
+      return {
+        rules: effective.rules,
+        role: { kind: 'ClusterRole', name },
+        aggregatedFrom: effective.aggregatedFrom,
+      };
     }
     default:
       return { error: `unsupported role reference kind: ${JSON.stringify(kind)}` };
@@ -105,25 +117,38 @@ export function getRoleReferenceRules(
 
 /**
  * Walks ClusterRoleBindings first, then (only when `namespace` is set) the RoleBindings in that
- * namespace, visiting each rule of each bound role. Bindings are read in storage key order.
+ * namespace, visiting each rule of each bound role. Bindings are read in storage key order;
+ * the index narrows them to those whose subjects can name the user, which changes nothing
+ * about the outcome (appliesTo would skip the others).
  */
 export function visitRulesFor(
   user: UserInfo,
   namespace: string,
-  objects: ObjectReader,
+  objects: ObjectReader | RbacIndex,
   visitor: RuleVisitor,
 ): void {
-  const clusterRoleBindings = objects.list(
-    storageKey(resourceType('clusterrolebindings'), ''),
-  ) as RbacBinding[];
-  for (const binding of clusterRoleBindings) {
-    if (!visitBinding(user, binding, 'ClusterRoleBinding', '', objects, visitor)) return;
+  const index = 'clusterRoleRules' in objects ? objects : rbacIndexFor(objects);
+  for (const binding of index.clusterRoleBindingsFor(user)) {
+    if (!visitBinding(user, binding, 'ClusterRoleBinding', '', index, visitor)) return;
   }
   if (namespace === '') return;
-  const roleBindings = objects.list(storageKey(resourceType('rolebindings'), namespace)) as RbacBinding[];
-  for (const binding of roleBindings) {
-    if (!visitBinding(user, binding, 'RoleBinding', namespace, objects, visitor)) return;
+  for (const binding of index.roleBindingsFor(user, namespace)) {
+    if (!visitBinding(user, binding, 'RoleBinding', namespace, index, visitor)) return;
   }
+}
+
+/** rule.go's describers: `ClusterRoleBinding "x" of ClusterRole "y" to User "alice"`. */
+export function describeBinding(
+  binding: RbacBinding,
+  kind: 'ClusterRoleBinding' | 'RoleBinding',
+  namespace: string,
+  subject: Subject,
+): string {
+  const name = binding.metadata?.name ?? '';
+  const roleRefText = `${binding.roleRef?.kind ?? ''} ${JSON.stringify(binding.roleRef?.name ?? '')}`;
+  return kind === 'ClusterRoleBinding'
+    ? `ClusterRoleBinding ${JSON.stringify(name)} of ${roleRefText} to ${describeSubject(subject, '')}`
+    : `RoleBinding ${JSON.stringify(`${name}/${namespace}`)} of ${roleRefText} to ${describeSubject(subject, namespace)}`;
 }
 
 /** Visits one binding's rules; false when the visitor asked to stop. */
@@ -132,34 +157,40 @@ function visitBinding(
   binding: RbacBinding,
   kind: 'ClusterRoleBinding' | 'RoleBinding',
   namespace: string,
-  objects: ObjectReader,
+  index: RbacIndex,
   visitor: RuleVisitor,
 ): boolean {
   const subjects = binding.subjects ?? [];
-  const subjectIndex = appliesTo(user, subjects, namespace);
-  const subject = subjects[subjectIndex];
+  const subject = subjects[appliesTo(user, subjects, namespace)];
   if (subject === undefined) return true;
-  const resolved = getRoleReferenceRules(binding.roleRef, namespace, objects);
+  const resolved = getRoleReferenceRules(binding.roleRef, namespace, index);
   if ('error' in resolved) return visitor(undefined, undefined, -1, resolved.error);
 
   const name = binding.metadata?.name ?? '';
-  const roleRefText = `${binding.roleRef?.kind ?? ''} ${JSON.stringify(binding.roleRef?.name ?? '')}`;
-  const source: RuleSource =
-    kind === 'ClusterRoleBinding'
-      ? {
-          binding: { kind, name },
-          role: resolved.role,
-          subject,
-          description: `ClusterRoleBinding ${JSON.stringify(name)} of ${roleRefText} to ${describeSubject(subject, '')}`,
-        }
-      : {
-          binding: { kind, name, namespace },
-          role: resolved.role,
-          subject,
-          description: `RoleBinding ${JSON.stringify(`${name}/${namespace}`)} of ${roleRefText} to ${describeSubject(subject, namespace)}`,
-        };
-  for (const [index, rule] of resolved.rules.entries()) {
-    if (!visitor(source, rule, index, undefined)) return false;
+  const source: RuleSource = {
+    binding: kind === 'ClusterRoleBinding' ? { kind, name } : { kind, name, namespace },
+    role: resolved.role,
+    subject,
+    description: describeBinding(binding, kind, namespace, subject),
+  };
+  for (const [i, rule] of resolved.rules.entries()) {
+    if (!visitor(source, rule, i, undefined, resolved.aggregatedFrom[i])) return false;
   }
   return true;
+}
+
+/** rule.go RulesFor: every rule that applies to the user in the namespace, and the resolution errors. */
+export function rulesFor(
+  user: UserInfo,
+  namespace: string,
+  objects: ObjectReader | RbacIndex,
+): { rules: PolicyRule[]; errors: string[] } {
+  const rules: PolicyRule[] = [];
+  const errors: string[] = [];
+  visitRulesFor(user, namespace, objects, (_source, rule, _i, error) => {
+    if (rule !== undefined) rules.push(rule);
+    if (error !== undefined) errors.push(error);
+    return true;
+  });
+  return { rules, errors };
 }

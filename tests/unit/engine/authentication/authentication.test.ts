@@ -6,6 +6,7 @@ import {
 } from '../../../../src/engine/authentication';
 import { decodeJwt } from '../../../../src/engine/authentication/service-account';
 import type {
+  AuthenticatorAttempt,
   Credential,
   HttpRequest,
   KubeObject,
@@ -48,12 +49,32 @@ function makeConfig(overrides: Partial<ServerConfig['authentication']> = {}): Se
     x509: true,
     tokenFile: [{ token: 'alice-token', user: 'alice', uid: '1001', groups: ['devs'] }],
     serviceAccountTokens: true,
+    bootstrapTokens: false,
     ...overrides,
   };
 }
 
 function send(credential: Credential, config = makeConfig(), objects = memoryObjects(), request = GET_PODS) {
-  return authenticate(presentCredential(request, credential), config, objects, NOW);
+  const outcome = authenticate(presentCredential(request, credential), config, objects, NOW);
+  return { ...outcome, result: withoutDisabled(outcome.result) };
+}
+
+/** The attempts of the authenticators that are switched on (these cases turn the newer ones off). */
+function withoutDisabled<T extends { details?: { attempts: readonly AuthenticatorAttempt[] } }>(
+  result: T,
+): T {
+  if (result.details === undefined) return result;
+  const attempts = result.details.attempts.filter(
+    (a) =>
+      a.result !== 'disabled' ||
+      ['x509', 'token-file', 'service-account', 'anonymous'].includes(a.authenticator),
+  );
+  return { ...result, details: { ...result.details, attempts } };
+}
+
+function run(...args: Parameters<typeof authenticate>) {
+  const outcome = authenticate(...args);
+  return { ...outcome, result: withoutDisabled(outcome.result) };
 }
 
 function withBearer(token: string): HttpRequest {
@@ -214,7 +235,7 @@ describe('The service account token authenticator', () => {
 
   it('rejects a token whose uid no longer matches the ServiceAccount', () => {
     const token = mintServiceAccountToken('ci', 'builder', { uid: 'old-uid' });
-    const { result } = authenticate({ request: withBearer(token) }, makeConfig(), objects, NOW);
+    const { result } = run({ request: withBearer(token) }, makeConfig(), objects, NOW);
     expect(result.details?.attempts.at(-1)?.reason).toBe(
       'service account UID (uid-builder) does not match claim (old-uid)',
     );
@@ -223,17 +244,17 @@ describe('The service account token authenticator', () => {
   it('rejects an expired token, allowing a minute of clock skew', () => {
     const issuedAt = new Date(NOW.getTime() - 3600_000 - 59_000);
     const fresh = mintServiceAccountToken('ci', 'builder', { issuedAt });
-    expect(authenticate({ request: withBearer(fresh) }, makeConfig(), objects, NOW).user).toBeDefined();
+    expect(run({ request: withBearer(fresh) }, makeConfig(), objects, NOW).user).toBeDefined();
     const stale = mintServiceAccountToken('ci', 'builder', {
       issuedAt: new Date(issuedAt.getTime() - 2_000),
     });
-    const { result } = authenticate({ request: withBearer(stale) }, makeConfig(), objects, NOW);
+    const { result } = run({ request: withBearer(stale) }, makeConfig(), objects, NOW);
     expect(result.details?.attempts.at(-1)?.reason).toBe('service account token has expired');
   });
 
   it('rejects a token with another signature', () => {
     const forged = mintServiceAccountToken('ci', 'builder').replace(/\.[^.]+$/, '.forged');
-    const { result } = authenticate({ request: withBearer(forged) }, makeConfig(), objects, NOW);
+    const { result } = run({ request: withBearer(forged) }, makeConfig(), objects, NOW);
     expect(result.details?.attempts.at(-1)?.reason).toBe('go-jose/go-jose: error in cryptographic primitive');
   });
 
@@ -252,7 +273,7 @@ describe('The authenticator union', () => {
   it('tries x509 before the bearer token authenticators', () => {
     const request = withBearer('alice-token');
     const wire = { ...presentCredential(request, { type: 'x509', commonName: 'carol' }) };
-    const { user, result } = authenticate(wire, makeConfig(), memoryObjects(), NOW);
+    const { user, result } = run(wire, makeConfig(), memoryObjects(), NOW);
     expect(user?.username).toBe('carol');
     expect(result.details?.attempts.map((a) => a.authenticator)).toEqual(['x509']);
   });
@@ -263,7 +284,7 @@ describe('The authenticator union', () => {
       commonName: 'carol',
       expired: true,
     });
-    const { user, result } = authenticate(wire, makeConfig(), memoryObjects(), NOW);
+    const { user, result } = run(wire, makeConfig(), memoryObjects(), NOW);
     expect(user?.username).toBe('alice');
     expect(result.details?.attempts.map((a) => [a.authenticator, a.result])).toEqual([
       ['x509', 'rejected'],

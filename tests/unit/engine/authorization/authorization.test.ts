@@ -80,6 +80,10 @@ describe('The authorizer chain', () => {
       attributes: resourceAttrs(alice),
       decision: 'noOpinion',
       reason: 'Everything is forbidden.',
+      trail: [
+        { authorizer: 'system:masters', decision: 'noOpinion', reason: '' },
+        { authorizer: 'AlwaysDeny', decision: 'noOpinion', reason: 'Everything is forbidden.' },
+      ],
     });
   });
 
