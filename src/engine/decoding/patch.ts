@@ -37,7 +37,11 @@ export interface PatchDecodeOutcome {
   /** True when server-side apply creates the object (admission sees CREATE). */
   readonly creating?: boolean;
   /** The field manager and, for apply, the applied field set, for metadata.managedFields. */
-  readonly manager?: { readonly name: string; readonly operation: 'Update' | 'Apply'; readonly applied?: FieldSet };
+  readonly manager?: {
+    readonly name: string;
+    readonly operation: 'Update' | 'Apply';
+    readonly applied?: FieldSet;
+  };
 }
 
 /** patch.go: the patch types built-in resources accept, in the order the installer lists them. */
@@ -53,7 +57,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function failure(contentType: string, patchType: string, status: Status, live?: KubeObject): PatchDecodeOutcome {
+function failure(
+  contentType: string,
+  patchType: string,
+  status: Status,
+  live?: KubeObject,
+): PatchDecodeOutcome {
   return {
     result: {
       stage: 'decoding',
@@ -123,7 +132,11 @@ export function decodePatchStage(
       mediaType,
       patchType,
       invalid('meta.k8s.io', 'PatchOptions', '', [
-        { type: 'FieldValueRequired', field: 'fieldManager', body: 'Required value: is required for apply patch' },
+        {
+          type: 'FieldValueRequired',
+          field: 'fieldManager',
+          body: 'Required value: is required for apply patch',
+        },
       ]),
     );
   }
@@ -132,33 +145,50 @@ export function decodePatchStage(
       mediaType,
       patchType,
       invalid('meta.k8s.io', 'PatchOptions', '', [
-        { type: 'FieldValueForbidden', field: 'force', body: 'Forbidden: may not be specified for non-apply patch' },
+        {
+          type: 'FieldValueForbidden',
+          field: 'force',
+          body: 'Forbidden: may not be specified for non-apply patch',
+        },
       ]),
     );
   }
   const manager = managerOrUserAgent(fieldManager, header(request, 'User-Agent'));
   const text = request.body ?? '';
 
-  if (patchType === 'apply') return serverSideApply(info, type, mediaType, text, live, manager, query.get('force') === 'true');
+  if (patchType === 'apply')
+    return serverSideApply(info, type, mediaType, text, live, manager, query.get('force') === 'true');
 
-  if (live === undefined) return failure(mediaType, patchType, notFound(type.group, type.resource, info.name));
+  if (live === undefined)
+    return failure(mediaType, patchType, notFound(type.group, type.resource, info.name));
   const current = withoutManagedFields(live);
   let patched: unknown;
   if (patchType === 'json') {
     const result = applyJsonPatch(current, text);
     if (!result.ok) {
       const status = result.kind === 'decode' ? badRequest(jsonError(text) ?? result.error) : unprocessable();
-      return { ...failure(mediaType, patchType, status), result: failedWith(mediaType, patchType, result.error) };
+      return {
+        ...failure(mediaType, patchType, status),
+        result: failedWith(mediaType, patchType, result.error),
+      };
     }
     patched = result.value;
   } else {
     const syntax = jsonError(text);
-    if (syntax !== undefined) return failure(mediaType, patchType, badRequest(`error decoding patch: ${syntax}`));
+    if (syntax !== undefined)
+      return failure(mediaType, patchType, badRequest(`error decoding patch: ${syntax}`));
     const patch = JSON.parse(text) as unknown;
     if (!isObject(patch) && patchType === 'strategic') {
-      return failure(mediaType, patchType, badRequest(`json: cannot unmarshal ${Array.isArray(patch) ? 'array' : typeof patch} into Go value of type map[string]interface {}`));
+      return failure(
+        mediaType,
+        patchType,
+        badRequest(
+          `json: cannot unmarshal ${Array.isArray(patch) ? 'array' : typeof patch} into Go value of type map[string]interface {}`,
+        ),
+      );
     }
-    patched = patchType === 'merge' ? applyMergePatch(current, patch) : applyStrategicMergePatch(current, patch);
+    patched =
+      patchType === 'merge' ? applyMergePatch(current, patch) : applyStrategicMergePatch(current, patch);
   }
   return finish(info, type, mediaType, patchType, patched, live, { name: manager, operation: 'Update' });
 }
@@ -186,7 +216,9 @@ function finish(
     return failure(
       mediaType,
       patchType,
-      badRequest(`json: cannot unmarshal ${Array.isArray(patched) ? 'array' : typeof patched} into Go value of type ${type.kind}`),
+      badRequest(
+        `json: cannot unmarshal ${Array.isArray(patched) ? 'array' : typeof patched} into Go value of type ${type.kind}`,
+      ),
     );
   }
   const object = patched as KubeObject;
@@ -204,7 +236,9 @@ function finish(
     return failure(
       mediaType,
       patchType,
-      badRequest(`the namespace of the object (${ns}) does not match the namespace on the request (${info.namespace})`),
+      badRequest(
+        `the namespace of the object (${ns}) does not match the namespace on the request (${info.namespace})`,
+      ),
     );
   }
   // rest.EnsureObjectNamespaceMatchesRequestNamespace: an object without a namespace takes the URL's.
@@ -259,10 +293,20 @@ function serverSideApply(
     if (error !== undefined) throw new Error(error.message.split('\n')[0]);
     config = doc?.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (e) {
-    return failure(mediaType, 'apply', badRequest(`error decoding patch: ${e instanceof Error ? e.message : String(e)}`));
+    return failure(
+      mediaType,
+      'apply',
+      badRequest(`error decoding patch: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }
   if (!isObject(config)) {
-    return failure(mediaType, 'apply', badRequest('error decoding patch: json: cannot unmarshal into Go value of type map[string]interface {}'));
+    return failure(
+      mediaType,
+      'apply',
+      badRequest(
+        'error decoding patch: json: cannot unmarshal into Go value of type map[string]interface {}',
+      ),
+    );
   }
   const applied = fieldSetOf(config as KubeObject);
   const operation = { name: manager, operation: 'Apply' as const, applied };
@@ -272,7 +316,9 @@ function serverSideApply(
   }
   const current = withoutManagedFields(live);
   const merged = applyStrategicMergePatch(current, config) as KubeObject;
-  const entries = Array.isArray(live.metadata?.managedFields) ? (live.metadata?.managedFields as ManagedFieldsEntry[]) : [];
+  const entries = Array.isArray(live.metadata?.managedFields)
+    ? (live.metadata?.managedFields as ManagedFieldsEntry[])
+    : [];
   const conflicts = force ? [] : findApplyConflicts(entries, manager, live, merged, applied);
   if (conflicts.length > 0) {
     // internal/conflict.go NewConflictError → errors.NewApplyConflict: 409 Conflict with one cause per field.

@@ -66,7 +66,7 @@ export const REPLACE_FLAGS: readonly FlagSpec[] = [
   { name: 'subresource', kind: 'string' },
 ];
 
-function manifestsFor(input: CommandInput): ManifestObject[] {
+export function manifestsFor(input: CommandInput): ManifestObject[] {
   const filenames = input.flags.strings('filename');
   if (filenames.length === 0 && input.flags.string('kustomize') === '') {
     throw new KubectlError('error: must specify one of -f and -k');

@@ -2,7 +2,7 @@
  * What every command implementation receives: its parsed arguments, the effective namespace, the
  * files it may read, and a helper that builds requests with kubectl's headers.
  */
-import type { HttpMethod, HttpRequest } from '../types';
+import type { HttpMethod, HttpRequest, KubeObject } from '../types';
 import { type Flags, validationDirective } from './flags';
 import { impersonationHeaders, kubectlHeaders } from './headers';
 import { type QueryParams, withQuery } from './query';
@@ -10,9 +10,20 @@ import { type QueryParams, withQuery } from './query';
 export interface KubectlContext {
   /** Namespace when no -n/--namespace is given (the kubeconfig context's). Default `default`. */
   readonly namespace?: string;
-  /** File name → contents, for `-f`. */
+  /**
+   * File name → contents, for `-f`. `kubectl edit` reads the edited object (YAML or JSON) from the
+   * file named `<edit>` when no `edit` function is given.
+   */
   readonly files?: Readonly<Record<string, string>>;
+  /**
+   * Plays the editor in `kubectl edit` (runKubectl only): receives the object kubectl would open
+   * in $EDITOR (managedFields hidden) and returns the edited object, or YAML/JSON text.
+   */
+  readonly edit?: (object: KubeObject) => KubeObject | string;
 }
+
+/** The `files` key `kubectl edit` reads the edited object from when no `edit` function is given. */
+export const EDIT_FILE = '<edit>';
 
 export interface CommandInput {
   /** The cobra command path, e.g. `kubectl create deployment`. */

@@ -114,7 +114,7 @@ export function deleteRequests(input: CommandInput): HttpRequest[] {
 }
 
 /** DeleteOptions as delete.go Complete/DeleteResult build it, in Go struct field order. */
-function deleteOptionsBody(input: CommandInput): string {
+export function deleteOptionsBody(input: CommandInput): string {
   const { flags } = input;
   let gracePeriod = flags.int('grace-period');
   const force = flags.bool('force');

@@ -7,7 +7,8 @@
  *   `api-resources`/`api-versions`, which re-read it.
  * - Requests whose existence or content depends on an earlier response (client-side apply's POST or
  *   PATCH, the per-item DELETEs of `delete --all`, the watch's resourceVersion…) are left out or left
- *   incomplete; the function returns what can be known before anything is sent.
+ *   incomplete here; kubectlToRequests returns what can be known before anything is sent.
+ *   `runKubectl` (session.ts) sends them one by one and decides the follow-ups from the responses.
  */
 import type { HttpRequest } from '../types';
 import { APPLY_FLAGS, applyRequests, REPLACE_FLAGS, replaceRequests } from './apply';
@@ -23,6 +24,7 @@ import {
 import { DELETE_FLAGS, deleteRequests } from './delete';
 import { DESCRIBE_FLAGS, describeRequests } from './describe';
 import { API_RESOURCES_FLAGS, discoveryRequests, VERSION_FLAGS, versionRequests } from './discovery';
+import { EDIT_FLAGS, editRequests } from './edit';
 import { KubectlError } from './errors';
 import { type FlagSpec, Flags, GLOBAL_FLAGS, parseArgs } from './flags';
 import { GET_FLAGS, getRequests } from './get';
@@ -39,10 +41,11 @@ import { EXEC_FLAGS, execRequests, LOGS_FLAGS, logsRequests } from './pods';
 import { RUN_FLAGS, runRequests } from './run';
 import { tokenize } from './tokenize';
 
-export type { KubectlContext } from './context';
+export type { CommandInput, KubectlContext } from './context';
 export { KubectlError } from './errors';
 export { ACCEPT, CONTENT_TYPE, KUBECTL_USER_AGENT } from './headers';
 export { encodeQuery, queryEscape } from './query';
+export { type KubectlRun, LAST_APPLIED_ANNOTATION, runKubectl, type SendRequest } from './session';
 export { tokenize } from './tokenize';
 
 interface Command {
@@ -58,6 +61,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   apply: { flags: APPLY_FLAGS, run: applyRequests },
   replace: { flags: REPLACE_FLAGS, run: replaceRequests },
   patch: { flags: PATCH_FLAGS, run: patchRequests },
+  edit: { flags: EDIT_FLAGS, run: editRequests },
   label: { flags: LABEL_FLAGS, run: (input) => metadataMapRequests(input, 'labels') },
   annotate: { flags: ANNOTATE_FLAGS, run: (input) => metadataMapRequests(input, 'annotations') },
   scale: { flags: SCALE_FLAGS, run: scaleRequests },
@@ -129,6 +133,23 @@ const VALUE_FLAGS = GLOBAL_FLAGS.filter((f) => f.kind !== 'bool');
  * Throws KubectlError with kubectl's own message for what kubectl would reject.
  */
 export function kubectlToRequests(commandLine: string, ctx: KubectlContext = {}): HttpRequest[] {
+  return parseKubectl(commandLine, ctx)?.requests() ?? [];
+}
+
+/** A command line resolved to one kubectl command: its name, its parsed input, and its first requests. */
+export interface ParsedKubectl {
+  /** `get`, `create deployment`, `auth can-i`… (the cobra command path without `kubectl `). */
+  readonly name: string;
+  readonly input: CommandInput;
+  /** The requests kubectl sends before it has seen any response (kubectlToRequests' answer). */
+  readonly requests: () => HttpRequest[];
+}
+
+/**
+ * Parses a command line as kubectl would, without building requests yet. Returns undefined when
+ * kubectl would only print help. Throws KubectlError for what kubectl rejects while parsing.
+ */
+export function parseKubectl(commandLine: string, ctx: KubectlContext = {}): ParsedKubectl | undefined {
   const env: Record<string, string> = {};
   let words = tokenize(commandLine);
   while (words.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0] as string)) {
@@ -140,7 +161,7 @@ export function kubectlToRequests(commandLine: string, ctx: KubectlContext = {})
   if (words[0] === 'kubectl') words = words.slice(1);
 
   const commandIndex = findCommandIndex(words);
-  if (commandIndex === -1) return []; // bare `kubectl` (or only flags) prints help
+  if (commandIndex === -1) return undefined; // bare `kubectl` (or only flags) prints help
   const commandWord = words[commandIndex] as string;
   const rest = [...words.slice(0, commandIndex), ...words.slice(commandIndex + 1)];
 
@@ -149,7 +170,7 @@ export function kubectlToRequests(commandLine: string, ctx: KubectlContext = {})
     const subIndex = findCommandIndex(rest);
     const sub = subIndex === -1 ? undefined : rest[subIndex];
     const command = sub === undefined ? undefined : COMMANDS[`auth ${sub}`];
-    if (sub === undefined) return [];
+    if (sub === undefined) return undefined;
     if (command === undefined) {
       if (['reconcile'].includes(sub)) throw notSimulated(`auth ${sub}`);
       throw new KubectlError(
@@ -171,7 +192,11 @@ export function kubectlToRequests(commandLine: string, ctx: KubectlContext = {})
   throw unknownCommand(commandWord);
 }
 
-function runCreate(rest: readonly string[], ctx: KubectlContext, env: Record<string, string>): HttpRequest[] {
+function runCreate(
+  rest: readonly string[],
+  ctx: KubectlContext,
+  env: Record<string, string>,
+): ParsedKubectl | undefined {
   const subIndex = findCommandIndex(rest);
   if (subIndex !== -1) {
     const found = findGenerator(rest.slice(subIndex));
@@ -198,12 +223,12 @@ function runCommand(
   args: readonly string[],
   ctx: KubectlContext,
   env: Record<string, string>,
-): HttpRequest[] {
+): ParsedKubectl | undefined {
   const parsed = parseArgs(args, command.flags, commandPath);
   const flags = new Flags(parsed);
-  if (flags.bool('help')) return [];
+  if (flags.bool('help')) return undefined;
   const explicitNamespace = flags.string('namespace') !== '';
-  return command.run({
+  const input: CommandInput = {
     commandPath,
     args: parsed.positional,
     argsLenAtDash: parsed.argsLenAtDash,
@@ -212,7 +237,8 @@ function runCommand(
     explicitNamespace,
     files: ctx.files ?? {},
     env,
-  });
+  };
+  return { name: commandPath.replace(/^kubectl /, ''), input, requests: () => command.run(input) };
 }
 
 /** The first word that is neither a flag nor a global flag's value (cobra's stripFlags). */

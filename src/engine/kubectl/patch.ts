@@ -49,14 +49,14 @@ const PATCH_CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /** One target of a modifying command: a type and a name (or none for a selector/--all list). */
-interface Target {
+export interface Target {
   readonly type: ResourceType;
   readonly namespace: string;
   readonly name?: string;
 }
 
 /** The objects named by -f files or TYPE NAME arguments; `allowSelector` lets TYPE alone through (--all, -l). */
-function targets(input: CommandInput, args: readonly string[], allowSelector: boolean): Target[] {
+export function targets(input: CommandInput, args: readonly string[], allowSelector: boolean): Target[] {
   const filenames = input.flags.strings('filename');
   if (filenames.length > 0) {
     return readManifests(filenames, input.files).map((manifest) => {
@@ -227,7 +227,7 @@ export function metadataMapRequests(input: CommandInput, field: 'labels' | 'anno
 }
 
 /** label.go parseLabels / annotate.go parseAnnotations: `k=v` sets, `k-` removes (null in the merge patch). */
-function parsePairs(pairs: readonly string[], what: string): Record<string, string | null> {
+export function parsePairs(pairs: readonly string[], what: string): Record<string, string | null> {
   const set = new Map<string, string>();
   const remove: string[] = [];
   for (const pair of pairs) {
@@ -257,7 +257,7 @@ function parsePairs(pairs: readonly string[], what: string): Record<string, stri
   return out;
 }
 
-function listRequest(input: CommandInput, t: Target): HttpRequest {
+export function listRequest(input: CommandInput, t: Target): HttpRequest {
   const query: Array<[string, string]> = [];
   if (input.flags.string('selector') !== '') query.push(['labelSelector', input.flags.string('selector')]);
   if (input.flags.has('field-selector') && input.flags.string('field-selector') !== '') {

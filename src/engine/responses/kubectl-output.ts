@@ -27,8 +27,12 @@ export function renderKubectlOutput(
   const name = body?.metadata?.name ?? info.name;
   const kind = kindString(type, info, body);
   // `--dry-run=server` sends dryRun=All; the printers append the strategy to the operation.
+  // kubectl delete puts dryRun in the DeleteOptions body instead of the query.
   const dryRun =
-    new URLSearchParams(request.path.split('?')[1] ?? '').get('dryRun') === 'All' ? ' (server dry run)' : '';
+    new URLSearchParams(request.path.split('?')[1] ?? '').get('dryRun') === 'All' ||
+    (request.method === 'DELETE' && /"dryRun":\["All"\]/.test(request.body ?? ''))
+      ? ' (server dry run)'
+      : '';
 
   switch (info.verb) {
     case 'create':
@@ -47,8 +51,10 @@ export function renderKubectlOutput(
     case 'get':
       if (info.subresource !== '' || body === undefined) return renderRaw(response.body);
       return renderTable([body], type, info, now);
-    case 'list':
-    case 'watch': {
+    case 'watch':
+      if (Array.isArray(response.body)) return renderWatchEvents(response.body, type, info, now);
+      return renderRaw(response.body);
+    case 'list': {
       const items = listItems(body);
       if (items.length === 0) return noResourcesFound(type, info);
       return renderTable(items, type, info, now);
@@ -85,6 +91,9 @@ function renderInvalid(status: Status): string {
   let header = 'The request is invalid';
   if ((details.kind ?? '') !== '' || (details.name ?? '') !== '') {
     header = `The ${details.kind ?? ''} ${JSON.stringify(details.name ?? '')} is invalid`;
+  } else if ((status.message ?? '') !== '' && (details.causes ?? []).length === 0) {
+    // Only without kind/name and causes: the default constructors repeat those in the message.
+    header = `${header}: ${status.message}`;
   }
   // statusCausesToAggrError drops duplicate `field: message` lines.
   const causes = [...new Set((details.causes ?? []).map((c) => `${c.field}: ${c.message}`))];
@@ -159,8 +168,26 @@ const COLUMNS: Readonly<Record<string, readonly Column[]>> = {
   ],
 };
 
+/**
+ * `kubectl get -w`'s lines for watch events: one table row per event, without a header (the list
+ * before the watch printed it). Rows are aligned among themselves only, a simplification of
+ * kubectl's tabwriter, which keeps the list's column widths.
+ */
+export function renderWatchEvents(
+  events: readonly unknown[],
+  type: ResourceType | undefined,
+  info: RequestInfo,
+  now: Date,
+): string {
+  const objects = events
+    .map((e) => (isObject(e) && isObject(e.object) ? e.object : undefined))
+    .filter((o): o is KubeObject => o !== undefined);
+  if (objects.length === 0) return '';
+  return renderTable(objects, type, info, now).split('\n').slice(1).join('\n');
+}
+
 /** `kubectl get`'s table; a NAMESPACE column leads when listing a namespaced type across namespaces. */
-function renderTable(
+export function renderTable(
   objects: readonly KubeObject[],
   type: ResourceType | undefined,
   info: RequestInfo,

@@ -16,6 +16,21 @@ export interface EtcdRevision {
   readonly value: KubeObject | null;
 }
 
+/**
+ * One change, as an etcd watch delivers it and the apiserver's watch cache turns it into a watch
+ * event (staging/src/k8s.io/apiserver/pkg/storage/etcd3/watcher.go): a put of a new key is
+ * ADDED, a put of an existing key MODIFIED, a delete DELETED (carrying the last value).
+ */
+export interface EtcdEvent {
+  readonly type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  readonly key: string;
+  readonly object: KubeObject;
+  /** The revision of the write (for DELETED, the delete's revision). */
+  readonly revision: number;
+}
+
+export type EtcdListener = (event: EtcdEvent) => void;
+
 interface Stored {
   value: KubeObject;
   createRevision: number;
@@ -40,6 +55,8 @@ export class Etcd implements ObjectReader {
   #revision = 1;
   readonly #data = new Map<string, Stored>();
   readonly #history = new Map<string, EtcdRevision[]>();
+  readonly #events: EtcdEvent[] = [];
+  readonly #listeners = new Set<EtcdListener>();
 
   /** The current (latest) revision of the whole store. */
   get revision(): number {
@@ -69,15 +86,21 @@ export class Etcd implements ObjectReader {
       modRevision: revision,
     });
     this.#record(key, { revision, value: clone(value) });
+    this.#emit({ type: existing === undefined ? 'ADDED' : 'MODIFIED', key, object: clone(value), revision });
     return revision;
   }
 
   /** Deletes `key`; returns the new revision, or undefined (and no new revision) if the key did not exist. */
   delete(key: string): number | undefined {
-    if (!this.#data.has(key)) return undefined;
+    const existing = this.#data.get(key);
+    if (existing === undefined) return undefined;
     this.#revision += 1;
     this.#data.delete(key);
     this.#record(key, { revision: this.#revision, value: null });
+    // The apiserver sends the deleted object with the delete's revision as its resourceVersion.
+    const last = clone(existing.value);
+    const object = { ...last, metadata: { ...last.metadata, resourceVersion: String(this.#revision) } };
+    this.#emit({ type: 'DELETED', key, object, revision: this.#revision });
     return this.#revision;
   }
 
@@ -117,6 +140,29 @@ export class Etcd implements ObjectReader {
   /** The whole store at this moment, for the UI's etcd view. */
   snapshot(): { readonly revision: number; readonly entries: EtcdEntry[] } {
     return { revision: this.#revision, entries: this.entries() };
+  }
+
+  /**
+   * Every change after `sinceRevision` to keys under `prefix`, oldest first (etcd's watch from
+   * `sinceRevision + 1`). The log is never compacted, so no revision is ever "too old".
+   */
+  events(sinceRevision: number, prefix = ''): EtcdEvent[] {
+    return this.#events
+      .filter((e) => e.revision > sinceRevision && e.key.startsWith(prefix))
+      .map((e) => ({ ...e, object: clone(e.object) }));
+  }
+
+  /** Calls `listener` after every write from now on; returns the function that unsubscribes. */
+  subscribe(listener: EtcdListener): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  #emit(event: EtcdEvent): void {
+    this.#events.push(event);
+    for (const listener of this.#listeners) listener({ ...event, object: clone(event.object) });
   }
 
   #record(key: string, entry: EtcdRevision): void {

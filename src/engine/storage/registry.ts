@@ -12,6 +12,12 @@ import type {
   StorageDetails,
 } from '../types';
 import type { Etcd } from './etcd';
+import {
+  changedFieldSet,
+  type FieldSet,
+  type ManagedFieldsEntry,
+  updateManagedFields,
+} from './patch/managed-fields';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
 
 /**
@@ -23,6 +29,51 @@ import { parseFieldSelector, parseLabelSelector } from './selectors';
 export interface StoreOptions {
   /** `?dryRun=All`: run every check, write nothing (staging/src/k8s.io/apiserver/pkg/registry/generic/registry/dryrun.go). */
   readonly dryRun: boolean;
+  /** Who writes, for metadata.managedFields; without it managedFields are left as they are. */
+  readonly manager?: ManagerWrite;
+  /** DeleteOptions.gracePeriodSeconds, from the query or the DELETE body. */
+  readonly gracePeriodSeconds?: number;
+}
+
+/** The field manager's view of one write (managedfields FieldManager.Update / Apply). */
+export interface ManagerWrite {
+  /** `kubectl-create`, `kubectl-client-side-apply`…, or the User-Agent prefix (managerOrUserAgent). */
+  readonly manager: string;
+  readonly operation: 'Update' | 'Apply';
+  /** metav1.Time of the write. */
+  readonly time: string;
+  /** For Apply: the fields of the applied configuration. */
+  readonly applied?: FieldSet;
+}
+
+/** metadata.managedFields after a write of `next` over `previous` (undefined on create). */
+function withManagedFields(
+  type: ResourceType,
+  previous: KubeObject | undefined,
+  next: KubeObject,
+  meta: ObjectMeta,
+  manager: ManagerWrite | undefined,
+): ObjectMeta {
+  if (manager === undefined) return meta;
+  const sent = Array.isArray(meta.managedFields) ? (meta.managedFields as ManagedFieldsEntry[]) : [];
+  const live = Array.isArray(previous?.metadata?.managedFields)
+    ? (previous?.metadata?.managedFields as ManagedFieldsEntry[])
+    : [];
+  // An update that sends no managedFields keeps the stored ones (managedfields: "if the new object
+  // has none, copy the live ones").
+  const entries = sent.length > 0 ? sent : live;
+  const owned = manager.applied ?? changedFieldSet(previous, next);
+  const managedFields = updateManagedFields(entries, {
+    manager: manager.manager,
+    operation: manager.operation,
+    apiVersion: apiVersionOf(type),
+    time: manager.time,
+    owned,
+  });
+  const out: ObjectMeta = { ...meta };
+  if (managedFields.length > 0) out.managedFields = managedFields;
+  else delete out.managedFields;
+  return out;
 }
 
 export type StorageOperation = StorageDetails['operation'];
@@ -118,7 +169,26 @@ export function podQOSClass(pod: KubeObject): 'Guaranteed' | 'Burstable' | 'Best
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
-const GENERATION_TRACKED = new Set(['deployments', 'replicasets', 'statefulsets', 'daemonsets']);
+/**
+ * Kinds whose strategy sets metadata.generation to 1 on create and bumps it when the spec changes,
+ * and resets status on create (pkg/registry/apps/*, batch/job, batch/cronjob, networking/ingress
+ * strategy.go PrepareForCreate/PrepareForUpdate). Pods have no generation in v1.31.
+ */
+const GENERATION_TRACKED = new Set([
+  'deployments',
+  'replicasets',
+  'statefulsets',
+  'daemonsets',
+  'jobs',
+  'cronjobs',
+  'ingresses',
+]);
+/** Kinds that bump generation but whose status the simulator leaves alone (networkpolicy, pdb strategy.go). */
+const GENERATION_ONLY = new Set(['networkpolicies', 'poddisruptionbudgets']);
+
+function tracksGeneration(type: ResourceType): boolean {
+  return GENERATION_TRACKED.has(type.resource) || GENERATION_ONLY.has(type.resource);
+}
 
 /** The strategies' PrepareForCreate: server-owned fields the request cannot set. */
 function prepareForCreate(type: ResourceType, object: KubeObject): KubeObject {
@@ -178,7 +248,7 @@ export function createObject(
   }
   meta.uid = env.newUid();
   meta.creationTimestamp = rfc3339(env.now());
-  if (GENERATION_TRACKED.has(type.resource)) meta.generation = 1;
+  if (tracksGeneration(type)) meta.generation = 1;
   delete meta.deletionTimestamp;
   delete meta.deletionGracePeriodSeconds;
 
@@ -186,6 +256,9 @@ export function createObject(
     return { ok: false, operation: 'create', status: alreadyExists(type.group, type.resource, name), key };
   }
   const prepared = prepareForCreate(type, object);
+  const managed = withManagedFields(type, undefined, prepared, meta, options.manager);
+  meta.managedFields = managed.managedFields;
+  if (meta.managedFields === undefined) delete meta.managedFields;
   if (options.dryRun) {
     // dryrun.go Create: checks the key, copies the object out, writes nothing (so no resourceVersion).
     const body = shape(type, prepared, meta);
@@ -285,12 +358,28 @@ export function updateObject(
   if (existing.status !== undefined && (type.resource === 'pods' || GENERATION_TRACKED.has(type.resource))) {
     next.status = existing.status;
   }
-  if (GENERATION_TRACKED.has(type.resource)) {
+  if (tracksGeneration(type)) {
     const oldGeneration = typeof oldMeta.generation === 'number' ? oldMeta.generation : 1;
     const specChanged = JSON.stringify(next.spec) !== JSON.stringify(existing.spec);
     meta.generation = specChanged ? oldGeneration + 1 : oldGeneration;
   }
-  const candidate = shape(type, next, meta);
+  if (oldMeta.deletionTimestamp !== undefined) {
+    // rest.BeforeUpdate: deletionTimestamp and its grace period cannot be changed by an update.
+    meta.deletionTimestamp = oldMeta.deletionTimestamp;
+    if (oldMeta.deletionGracePeriodSeconds !== undefined)
+      meta.deletionGracePeriodSeconds = oldMeta.deletionGracePeriodSeconds;
+  }
+  const managedMeta = withManagedFields(type, existing, next, meta, options.manager);
+  // The field manager leaves managedFields alone when nothing else changed (no-op updates stay no-ops).
+  const unchanged =
+    JSON.stringify(shape(type, next, { ...meta, managedFields: existing.metadata?.managedFields })) ===
+    JSON.stringify(existing);
+  const candidate = shape(
+    type,
+    next,
+    unchanged ? { ...meta, managedFields: existing.metadata?.managedFields } : managedMeta,
+  );
+  if (candidate.metadata?.managedFields === undefined) delete candidate.metadata?.managedFields;
   const revision = etcd.revision;
   if (JSON.stringify(candidate) === JSON.stringify(existing)) {
     // GuaranteedUpdate skips the write when nothing changed: no new revision.
@@ -299,7 +388,10 @@ export function updateObject(
   if (options.dryRun) {
     return { ok: true, operation: 'update', code: 200, body: candidate, key, revision, wrote: false };
   }
-  const written = shape(type, next, { ...meta, resourceVersion: String(revision + 1) });
+  const written = {
+    ...candidate,
+    metadata: { ...candidate.metadata, resourceVersion: String(revision + 1) },
+  };
   etcd.put(key, written);
   return {
     ok: true,
@@ -330,13 +422,17 @@ export function deleteObject(
     return { ok: false, operation: 'delete', status: notFound(type.group, type.resource, name), key };
   }
   const meta = existing.metadata ?? {};
+  if (type.group === '' && type.resource === 'namespaces')
+    return deleteNamespace(type, name, existing, etcd, env, options);
   const finalizers = Array.isArray(meta.finalizers) ? meta.finalizers : [];
   const isPod = type.group === '' && type.resource === 'pods';
   const nodeName = (existing.spec as { nodeName?: unknown } | undefined)?.nodeName;
   // pkg/registry/core/pod/strategy.go CheckGracefulDelete: a pod never scheduled to a node has no
   // kubelet to stop it, so its grace period is forced to 0 and it is deleted at once. A scheduled pod
   // only gets metadata.deletionTimestamp; its kubelet finishes the delete (not simulated).
-  const graceful = isPod && typeof nodeName === 'string' && nodeName !== '';
+  // DeleteOptions.gracePeriodSeconds=0 (kubectl --force --grace-period=0) deletes at once.
+  const graceful =
+    isPod && typeof nodeName === 'string' && nodeName !== '' && options.gracePeriodSeconds !== 0;
   if (graceful || finalizers.length > 0) {
     if (meta.deletionTimestamp !== undefined) {
       return {
@@ -350,7 +446,7 @@ export function deleteObject(
         pendingDeletion: true,
       };
     }
-    const grace = graceful ? POD_GRACE_SECONDS : 0;
+    const grace = graceful ? (options.gracePeriodSeconds ?? POD_GRACE_SECONDS) : 0;
     const marked = shape(type, existing, {
       ...meta,
       deletionTimestamp: rfc3339(new Date(env.now().getTime() + grace * 1000)),
@@ -404,6 +500,189 @@ export function deleteObject(
   return { ok: true, operation: 'delete', code: 200, body, key, revision, wrote: true };
 }
 
+/** Conflict text of pkg/registry/core/namespace/storage/storage.go Delete (two spaces included). */
+export const NAMESPACE_TERMINATING_MESSAGE =
+  'The system is ensuring all content is removed from this namespace.  Upon completion, this namespace will automatically be purged by the system.';
+
+/**
+ * pkg/registry/core/namespace/storage/storage.go Delete: the first DELETE only sets
+ * deletionTimestamp and status.phase=Terminating (200, the namespace). While spec.finalizers still
+ * holds `kubernetes`, a further DELETE is a 409; the namespace controller removes the contents and
+ * then the finalizer, which deletes the namespace (see namespace-controller.ts).
+ */
+function deleteNamespace(
+  type: ResourceType,
+  name: string,
+  existing: KubeObject,
+  etcd: Etcd,
+  env: ServerEnv,
+  options: StoreOptions,
+): RegistryResult {
+  const key = storageKey(type, '', name);
+  const meta = existing.metadata ?? {};
+  const finalizers = (existing.spec as { finalizers?: unknown } | undefined)?.finalizers;
+  if (meta.deletionTimestamp === undefined) {
+    const marked = shape(
+      type,
+      { ...existing, status: { ...(existing.status as object), phase: 'Terminating' } },
+      {
+        ...meta,
+        deletionTimestamp: rfc3339(env.now()),
+        deletionGracePeriodSeconds: 0,
+      },
+    );
+    if (options.dryRun) {
+      return {
+        ok: true,
+        operation: 'delete',
+        code: 200,
+        body: marked,
+        key,
+        revision: etcd.revision,
+        wrote: false,
+        pendingDeletion: true,
+      };
+    }
+    const revision = etcd.revision + 1;
+    const written = { ...marked, metadata: { ...marked.metadata, resourceVersion: String(revision) } };
+    etcd.put(key, written);
+    return {
+      ok: true,
+      operation: 'delete',
+      code: 200,
+      body: written,
+      key,
+      revision,
+      wrote: true,
+      pendingDeletion: true,
+    };
+  }
+  if (Array.isArray(finalizers) && finalizers.length > 0) {
+    return {
+      ok: false,
+      operation: 'delete',
+      status: conflict('', 'namespaces', name, NAMESPACE_TERMINATING_MESSAGE),
+      key,
+    };
+  }
+  if (options.dryRun) {
+    return {
+      ok: true,
+      operation: 'delete',
+      code: 200,
+      body: existing,
+      key,
+      revision: etcd.revision,
+      wrote: false,
+    };
+  }
+  const revision = etcd.delete(key) as number;
+  return {
+    ok: true,
+    operation: 'delete',
+    code: 200,
+    body: { ...existing, metadata: { ...meta, resourceVersion: String(revision) } },
+    key,
+    revision,
+    wrote: true,
+  };
+}
+
+/**
+ * store.DeleteCollection: lists with the request's selectors, deletes each item with the same
+ * options, and answers the list as it was read (items before deletion). Admission ran once for
+ * the collection in the pipeline; the real store calls the validating admission per item (not modelled).
+ */
+export function deleteCollection(
+  type: ResourceType,
+  namespace: string,
+  etcd: Etcd,
+  env: ServerEnv,
+  query: URLSearchParams,
+  options: StoreOptions,
+): RegistryResult & { keys?: string[] } {
+  const listed = listObjects(type, namespace, etcd, query);
+  if (!listed.ok) return { ...listed, operation: 'deletecollection' };
+  const body = listed.body as { items: KubeObject[] };
+  const keys: string[] = [];
+  for (const item of body.items) {
+    const itemName = item.metadata?.name ?? '';
+    const itemNamespace = item.metadata?.namespace ?? '';
+    const done = deleteObject(type, itemNamespace, itemName, etcd, env, options);
+    if (done.ok) keys.push(done.key);
+  }
+  return {
+    ok: true,
+    operation: 'deletecollection',
+    code: 200,
+    body: listed.body,
+    key: listed.key,
+    revision: etcd.revision,
+    wrote: !options.dryRun && keys.length > 0,
+    keys,
+  };
+}
+
+/**
+ * A watch (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/watch.go over the storage's watch).
+ * `resourceVersion` unset or "0": an ADDED event for each object that exists now (the initial
+ * state); `resourceVersion=N`: every change after revision N. Label and field selectors filter
+ * the events. The body is the events so far, as an array; on the wire they are a stream of
+ * `{"type":…,"object":…}` lines that stays open. Simplification: an object that stops matching a
+ * selector is not sent as DELETED.
+ */
+export function watchObjects(
+  type: ResourceType,
+  namespace: string,
+  etcd: Etcd,
+  query: URLSearchParams,
+): RegistryResult & { events?: number; since?: number } {
+  const key = storageKey(type, namespace);
+  const labelSelector = query.get('labelSelector') ?? '';
+  const fieldSelector = query.get('fieldSelector') ?? '';
+  const labels = parseLabelSelector(labelSelector);
+  if (!labels.ok) return { ok: false, operation: 'watch', status: badRequest(labels.error), key };
+  const fields = parseFieldSelector(fieldSelector, type.group === '' && type.resource === 'pods');
+  if (!fields.ok) return { ok: false, operation: 'watch', status: badRequest(fields.error), key };
+  const matches = (o: KubeObject) => labels.matches(o) && fields.matches(o);
+  const rv = query.get('resourceVersion') ?? '';
+  let events: { type: string; object: KubeObject }[];
+  let since = 0;
+  if (rv === '' || rv === '0') {
+    events = etcd
+      .list(key)
+      .filter(matches)
+      .map((object) => ({ type: 'ADDED', object }));
+    since = etcd.revision;
+  } else {
+    since = Number(rv);
+    if (!/^\d+$/.test(rv)) {
+      // storage.ParseResourceVersion: `invalid resource version "x": …`, a 400 (watch.go).
+      return {
+        ok: false,
+        operation: 'watch',
+        status: badRequest(`invalid resource version ${JSON.stringify(rv)}`),
+        key,
+      };
+    }
+    events = etcd
+      .events(since, key)
+      .filter((e) => matches(e.object))
+      .map((e) => ({ type: e.type, object: e.object }));
+  }
+  return {
+    ok: true,
+    operation: 'watch',
+    code: 200,
+    body: events,
+    key,
+    revision: etcd.revision,
+    wrote: false,
+    events: events.length,
+    since,
+  };
+}
+
 function notSimulated(
   info: RequestInfo,
   etcd: Etcd,
@@ -435,9 +714,15 @@ export function storageStage(
   etcd: Etcd,
   env: ServerEnv,
   query: URLSearchParams,
+  manager?: ManagerWrite,
 ): { result: StageResult<StorageDetails>; response: HttpResponse } {
-  const options: StoreOptions = { dryRun: query.getAll('dryRun').includes('All') };
-  let outcome: RegistryResult;
+  const grace = query.get('gracePeriodSeconds');
+  const options: StoreOptions = {
+    dryRun: query.getAll('dryRun').includes('All'),
+    ...(manager === undefined ? {} : { manager }),
+    ...(grace !== null && /^-?\d+$/.test(grace) ? { gracePeriodSeconds: Number(grace) } : {}),
+  };
+  let outcome: RegistryResult & { keys?: string[]; events?: number; since?: number };
   switch (info.verb) {
     case 'create':
       if (object === undefined) return notSimulated(info, etcd);
@@ -453,8 +738,22 @@ export function storageStage(
       if (object === undefined) return notSimulated(info, etcd);
       outcome = updateObject(type, info.namespace, info.name, object, etcd, options);
       break;
+    case 'patch':
+      if (object === undefined) return notSimulated(info, etcd);
+      // Server-side apply creates a missing object (patch.go applyPatcher.createNewObject).
+      outcome =
+        etcd.get(storageKey(type, info.namespace, info.name)) === undefined
+          ? createObject(type, info.namespace, object, etcd, env, options)
+          : updateObject(type, info.namespace, info.name, object, etcd, options);
+      break;
     case 'delete':
       outcome = deleteObject(type, info.namespace, info.name, etcd, env, options);
+      break;
+    case 'deletecollection':
+      outcome = deleteCollection(type, info.namespace, etcd, env, query, options);
+      break;
+    case 'watch':
+      outcome = watchObjects(type, info.namespace, etcd, query);
       break;
     default:
       return notSimulated(info, etcd);
@@ -469,10 +768,12 @@ const SUCCESS_MESSAGE = {
   update: 'storage.updated',
   delete: 'storage.deleted',
   none: 'storage.read',
+  watch: 'storage.read',
+  deletecollection: 'storage.deletedCollection',
 } as const;
 
 function toStage(
-  outcome: RegistryResult,
+  outcome: RegistryResult & { keys?: string[]; events?: number; since?: number },
   options: StoreOptions,
   etcd: Etcd,
 ): { result: StageResult<StorageDetails>; response: HttpResponse } {
@@ -488,18 +789,45 @@ function toStage(
     };
   }
   const { operation, key, revision } = outcome;
-  const isWrite = operation === 'create' || operation === 'update' || operation === 'delete';
+  const isWrite =
+    operation === 'create' ||
+    operation === 'update' ||
+    operation === 'delete' ||
+    operation === 'deletecollection';
+  const isNamespace = key.startsWith('/registry/namespaces/');
   let text: ReturnType<typeof engineMessage>;
   if (isWrite && options.dryRun) text = engineMessage('storage.dryRun', { operation, key, revision });
   else if (operation === 'update' && !outcome.wrote)
     text = engineMessage('storage.unchanged', { key, revision });
+  else if (outcome.pendingDeletion && isNamespace)
+    text = engineMessage('storage.namespaceTerminating', {
+      name: key.slice('/registry/namespaces/'.length),
+      revision,
+    });
   else if (outcome.pendingDeletion) text = engineMessage('storage.deletionPending', { key, revision });
   else if (operation === 'list') {
     const count = (outcome.body as { items: unknown[] }).items.length;
     text = engineMessage('storage.listed', { count, key, revision });
+  } else if (operation === 'watch') {
+    text = engineMessage('storage.watched', {
+      key,
+      since: outcome.since ?? 0,
+      count: outcome.events ?? 0,
+      revision,
+    });
+  } else if (operation === 'deletecollection') {
+    text = engineMessage('storage.deletedCollection', { count: outcome.keys?.length ?? 0, key, revision });
   } else text = engineMessage(SUCCESS_MESSAGE[operation], { key, revision });
+  const details: StorageDetails = {
+    operation,
+    key,
+    revision,
+    ...(outcome.keys === undefined ? {} : { keys: outcome.keys }),
+    ...(outcome.events === undefined ? {} : { events: outcome.events }),
+    ...(isWrite && options.dryRun ? { dryRun: true } : {}),
+  };
   return {
-    result: { stage: 'storage', outcome: 'passed', ...text, details: { operation, key, revision } },
+    result: { stage: 'storage', outcome: 'passed', ...text, details },
     response: { status: outcome.code, body: outcome.body },
   };
 }

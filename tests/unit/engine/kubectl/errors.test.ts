@@ -90,7 +90,7 @@ describe('kubectl errors', () => {
   });
 
   it('a real kubectl command the simulator does not model says so', () => {
-    expect(errorOf('edit pod x')).toBe('error: kubectl edit is not simulated');
+    expect(errorOf('rollout restart deploy/x')).toBe('error: kubectl rollout is not simulated');
   });
 
   it('help and a bare kubectl send nothing', () => {

@@ -267,9 +267,12 @@ describe('Storage (generic registry store.go)', () => {
     });
   });
 
-  it('says plainly that watch is not simulated, and invents no data', () => {
-    const { result, response } = store(new Etcd(), { verb: 'watch' });
-    expect(result).toMatchObject({ outcome: 'skipped', message: { id: 'storage.notSimulated' } });
-    expect(response.status).toBe(501);
+  it('answers a watch without resourceVersion with an ADDED event per existing object', () => {
+    const etcd = new Etcd();
+    store(etcd, { verb: 'create' }, makePod('a'));
+    const { result, response } = store(etcd, { verb: 'watch' }, undefined, 'watch=true');
+    expect(response.status).toBe(200);
+    expect((response.body as { type: string }[]).map((e) => e.type)).toEqual(['ADDED']);
+    expect(result).toMatchObject({ outcome: 'passed', message: { id: 'storage.watched' } });
   });
 });
