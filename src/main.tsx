@@ -4,6 +4,7 @@ import { App } from './App';
 import { CATALOGS, createTranslator, DEFAULT_LOCALE } from './i18n';
 import { AppStoreContext } from './store/context';
 import { parseDeepLink } from './store/deep-link';
+import { WorkspaceContext } from './store/workspace-context';
 import { loadPreferences } from './ui/preferences';
 import './styles.css';
 
@@ -22,17 +23,23 @@ if (preferences.textSize !== undefined) document.documentElement.dataset.textSiz
  * so the entry chunk stays within the bundle budget: React + React Flow + the UI.
  */
 async function start(container: HTMLElement): Promise<void> {
-  const [{ createAppStore }, { STARTER }] = await Promise.all([
-    import('./store/create-app-store'),
-    import('./scenarios/starter'),
-  ]);
+  const { bootWorkspace } = await import('./store/boot');
   const link = parseDeepLink(window.location.search);
-  const store = createAppStore(STARTER, {
-    ...preferences,
-    ...(link.user === undefined ? {} : { user: link.user }),
-    ...(link.command === undefined ? {} : { command: link.command }),
-    reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+  // The workspace: a share link (#scenario=…) as its own unsaved workspace, else the saved one.
+  const { store, autosave } = bootWorkspace({
+    storage: window.localStorage,
+    hash: window.location.hash,
+    tabId: crypto.randomUUID?.() ?? String(Math.random()).slice(2),
+    options: {
+      ...preferences,
+      ...(link.user === undefined ? {} : { user: link.user }),
+      ...(link.command === undefined ? {} : { command: link.command }),
+      reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+    },
   });
+  window.addEventListener('storage', (event) => autosave.onStorageEvent(event.key));
+  // Don't lose the last keystrokes: save before the page goes away.
+  window.addEventListener('pagehide', () => autosave.flush());
   // `autoplay=1`: send at once; an invalid command just shows its kubectl error.
   if (link.autoplay) store.getState().send();
 
@@ -42,10 +49,21 @@ async function start(container: HTMLElement): Promise<void> {
   createRoot(container).render(
     <StrictMode>
       <AppStoreContext.Provider value={store}>
-        <App />
+        <WorkspaceContext.Provider value={autosave}>
+          <App />
+        </WorkspaceContext.Provider>
       </AppStoreContext.Provider>
     </StrictMode>,
   );
+}
+
+// Offline use after the first visit (public/sw.js). Not in development: Vite serves modules live.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => {
+      // Private windows and some policies refuse service workers; the app still works online.
+    });
+  });
 }
 
 start(root).catch((error: unknown) => {
