@@ -1,4 +1,4 @@
-import { CircleAlert } from 'lucide-react';
+import { CircleAlert, TriangleAlert } from 'lucide-react';
 import { HTTP_REASON } from '../../engine/responses/status';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store/context';
@@ -32,6 +32,7 @@ export function ResponsePanel() {
     );
   } else {
     const { status, body } = trace.response;
+    const warnings = trace.response.warnings ?? [];
     const outcome = outcomeOfStatus(status);
     const style = OUTCOME_STYLES[outcome];
     const Icon = style.icon;
@@ -47,6 +48,24 @@ export function ResponsePanel() {
           <Icon aria-hidden="true" className="size-5 shrink-0" />
           {`${status} ${HTTP_REASON[status] ?? t('response.unknownReason')}`}
         </p>
+        {warnings.length > 0 && (
+          // kubectl prints each 299 Warning header on stderr before its output (rest/warnings.go).
+          <ul
+            aria-label={t('response.warnings')}
+            className="flex flex-col gap-1"
+            data-testid="response-warnings"
+          >
+            {warnings.map((warning) => (
+              <li
+                className="flex items-start gap-2 rounded-lg border border-warning px-2.5 py-1.5 font-mono text-[0.8125rem] text-warning"
+                key={warning}
+              >
+                <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
+                <span className="min-w-0 break-words">{t('response.warning', { text: warning })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
         <div className="flex flex-col gap-1">
           <h3 className="text-xs font-medium text-muted">{t('response.kubectl')}</h3>
           <CodeBlock label={t('response.kubectl')} testId="kubectl-output" tone="terminal">

@@ -35,7 +35,10 @@ export function StageDetailsView({ result }: { readonly result: StageResult }) {
     case 'mutatingAdmission':
     case 'validatingAdmission':
       return Array.isArray(details.plugins) ? (
-        <AdmissionView details={details as unknown as AdmissionDetails} />
+        <AdmissionView
+          details={details as unknown as AdmissionDetails}
+          phase={result.stage === 'mutatingAdmission' ? 'mutating' : 'validating'}
+        />
       ) : null;
     case 'schemaValidation':
       return Array.isArray(details.causes) ? (
