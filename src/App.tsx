@@ -1,4 +1,7 @@
+import { lazy, Suspense } from 'react';
 import { useT } from './i18n';
+import { useAppStore } from './store/context';
+import type { AppState } from './store/types';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { GraphCard } from './ui/graph/GraphCard';
 import { Header } from './ui/Header';
@@ -7,6 +10,20 @@ import { Inspector } from './ui/panels/Inspector';
 import { ResponsePanel } from './ui/panels/ResponsePanel';
 import { useDocumentPreferences } from './ui/useDocumentPreferences';
 import { useShortcuts } from './ui/useShortcuts';
+import { WorkspaceBanners } from './ui/workspace/WorkspaceBanners';
+
+/** The editors (CodeMirror) and compare view load on demand: the entry chunk stays small. */
+const WorldPanel = lazy(() => import('./ui/world/WorldPanel').then((m) => ({ default: m.WorldPanel })));
+const CompareView = lazy(() =>
+  import('./ui/workspace/CompareView').then((m) => ({ default: m.CompareView })),
+);
+const selectWorldOpen = (s: AppState) => s.worldOpen;
+const selectCompareEnabled = (s: AppState) => s.compareEnabled;
+
+function PanelLoading() {
+  const t = useT();
+  return <p className="p-4 text-sm text-muted">{t('world.loadingEditor')}</p>;
+}
 
 function PanelError({ error }: { readonly error: Error }) {
   const t = useT();
@@ -26,19 +43,41 @@ const fallback = (error: Error) => <PanelError error={error} />;
 export function App() {
   useShortcuts();
   useDocumentPreferences();
+  const worldOpen = useAppStore(selectWorldOpen);
+  const compareEnabled = useAppStore(selectCompareEnabled);
+  // With the World panel open the left column widens for the editors; the graph stays in view.
+  const columns = worldOpen
+    ? 'lg:grid-cols-[30rem_minmax(0,1fr)] xl:grid-cols-[36rem_minmax(0,1fr)] 2xl:grid-cols-[44rem_minmax(0,1fr)]'
+    : 'lg:grid-cols-[20rem_minmax(0,1fr)] 2xl:grid-cols-[26rem_minmax(0,1fr)]';
   return (
     <div className="flex min-h-full flex-col lg:h-full">
       <Header />
-      <main className="grid flex-1 gap-3 p-3 lg:min-h-0 lg:grid-cols-[20rem_minmax(0,1fr)] 2xl:grid-cols-[26rem_minmax(0,1fr)]">
+      <ErrorBoundary fallback={fallback}>
+        <WorkspaceBanners />
+      </ErrorBoundary>
+      <main className={`grid flex-1 gap-3 p-3 lg:min-h-0 ${columns}`}>
         <div className="lg:min-h-0">
           <ErrorBoundary fallback={fallback}>
-            <Composer />
+            {worldOpen ? (
+              <Suspense fallback={<PanelLoading />}>
+                <WorldPanel />
+              </Suspense>
+            ) : (
+              <Composer />
+            )}
           </ErrorBoundary>
         </div>
         <div className="flex min-w-0 flex-col gap-3 lg:min-h-0">
           <ErrorBoundary fallback={fallback}>
             <GraphCard />
           </ErrorBoundary>
+          {compareEnabled && (
+            <ErrorBoundary fallback={fallback}>
+              <Suspense fallback={<PanelLoading />}>
+                <CompareView />
+              </Suspense>
+            </ErrorBoundary>
+          )}
           <div className="grid gap-3 md:grid-cols-2 lg:min-h-0 lg:flex-[2]">
             <ErrorBoundary fallback={fallback}>
               <Inspector />

@@ -6,6 +6,8 @@ export interface Shortcut {
   /** KeyboardEvent.key values that trigger it (compared case-insensitively for letters). */
   readonly keys: readonly string[];
   readonly mod?: boolean;
+  /** Shift must be held (true) or not (false); undefined accepts either. */
+  readonly shift?: boolean;
   /** Works while typing in a field (only for modified shortcuts such as Ctrl+Enter). */
   readonly whileTyping?: boolean;
   /** How the shortcut is shown to people, e.g. `Ctrl+Enter`. */
@@ -20,6 +22,8 @@ export interface Operation {
   readonly id: string;
   readonly labelKey: MessageKey;
   readonly shortcut?: Shortcut;
+  /** Left out of the on-screen shortcut list (an alternative key for another operation). */
+  readonly hideHint?: boolean;
   isEnabled(state: AppState): boolean;
   perform(store: AppStore): void;
 }
@@ -74,6 +78,54 @@ export const cycleSpeedOperation: Operation = {
   perform: (store) => store.getState().cycleSpeed(),
 };
 
+/** Undo the last edit of the world (CodeMirror keeps its own history while it has focus). */
+export const undoOperation: Operation = {
+  id: 'undo',
+  labelKey: 'op.undo',
+  shortcut: { keys: ['z'], mod: true, shift: false, display: 'Ctrl+Z' },
+  isEnabled: (s) => s.past.length > 0,
+  perform: (store) => store.getState().undo(),
+};
+
+export const redoOperation: Operation = {
+  id: 'redo',
+  labelKey: 'op.redo',
+  shortcut: { keys: ['z'], mod: true, shift: true, display: 'Ctrl+Shift+Z' },
+  isEnabled: (s) => s.future.length > 0,
+  perform: (store) => store.getState().redo(),
+};
+
+/** Ctrl+Y, the other redo people know. */
+export const redoAltOperation: Operation = {
+  ...redoOperation,
+  id: 'redo-alt',
+  hideHint: true,
+  shortcut: { keys: ['y'], mod: true, display: 'Ctrl+Y' },
+};
+
+export const toggleWorldOperation: Operation = {
+  id: 'toggle-world',
+  labelKey: 'op.world',
+  shortcut: { keys: ['w'], display: 'W' },
+  isEnabled: () => true,
+  perform: (store) => store.getState().setWorldOpen(!store.getState().worldOpen),
+};
+
+export const toggleCompareOperation: Operation = {
+  id: 'toggle-compare',
+  labelKey: 'op.compare',
+  shortcut: { keys: ['c'], display: 'C' },
+  isEnabled: () => true,
+  perform: (store) => store.getState().setCompare(!store.getState().compareEnabled),
+};
+
+export const resetToLessonOperation: Operation = {
+  id: 'reset-to-lesson',
+  labelKey: 'op.resetToLesson',
+  isEnabled: () => true,
+  perform: (store) => store.getState().resetToLesson(),
+};
+
 export const OPERATIONS: readonly Operation[] = [
   sendOperation,
   playPauseOperation,
@@ -81,6 +133,11 @@ export const OPERATIONS: readonly Operation[] = [
   restartOperation,
   skipOperation,
   cycleSpeedOperation,
+  undoOperation,
+  redoOperation,
+  redoAltOperation,
+  toggleWorldOperation,
+  toggleCompareOperation,
 ];
 
 /** The fields of a keydown event the shortcut matcher needs (so tests need no DOM). */
@@ -89,6 +146,7 @@ export interface KeyPress {
   readonly ctrlKey: boolean;
   readonly metaKey: boolean;
   readonly altKey: boolean;
+  readonly shiftKey?: boolean;
   /** Focus is in a text field, select or button, where plain keys belong to that control. */
   readonly isTyping: boolean;
 }
@@ -104,6 +162,7 @@ export function operationForKey(
     const shortcut = op.shortcut;
     if (shortcut === undefined) return false;
     if (Boolean(shortcut.mod) !== mod) return false;
+    if (shortcut.shift !== undefined && shortcut.shift !== Boolean(press.shiftKey)) return false;
     if (press.isTyping && !shortcut.whileTyping) return false;
     return shortcut.keys.some((k) => k.toLowerCase() === press.key.toLowerCase());
   });

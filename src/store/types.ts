@@ -1,17 +1,131 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Cluster, HttpRequest, Trace } from '../engine';
-import type { Scenario } from '../scenarios/starter';
+import type { ScenarioDocument, ScenarioProblem } from '../scenarios/format';
+import type { Scenario } from '../scenarios/runtime';
+import type { ScenarioSources, SourceId, SourceProblems } from '../scenarios/sources';
 import type { NodeId } from './path';
 
-/** The world: a simulated cluster whose etcd keeps every change until it is reset. */
+/** One send of this session, kept so any edit can rebuild the world and replay it. */
+export interface LoggedSend {
+  readonly user: string;
+  readonly command: string;
+  readonly files: Readonly<Record<string, string>>;
+  readonly namespace: string;
+}
+
+/** A state the workspace can go back to: the scenario's texts, with what changed them. */
+export interface HistoryEntry {
+  /** What the change was, e.g. "Edit RBAC" (a catalog key + values). */
+  readonly label: { readonly key: string; readonly values?: Readonly<Record<string, string>> };
+  readonly sources: ScenarioSources;
+  /** When it was made (ms); edits to one tab within a second are merged into one step. */
+  readonly at: number;
+}
+
+/** Where an edit came from, for the undo label and for merging keystrokes into one step. */
+export interface EditOptions {
+  readonly label?: HistoryEntry['label'];
+  /** Merge into the previous step when it edited the same tab moments ago (typing). */
+  readonly coalesce?: boolean;
+}
+
+/**
+ * The world: a simulated cluster built from the scenario's texts, plus the sends of this session
+ * replayed on it. Any edit rebuilds the cluster and replays; a broken edit keeps its text, shows
+ * its problems and leaves the last good world running.
+ */
 export interface WorldSlice {
+  /** The last good scenario, as the engine runs it. */
   readonly scenario: Scenario;
   readonly cluster: Cluster;
-  /** Bumped on every reset so views keyed on the world start fresh. */
+  /** Bumped on every reset or rebuild so views keyed on the world start fresh. */
   readonly worldVersion: number;
-  /** A fresh cluster from the scenario; clears the run. */
+  /** What the editors show: one text per tab (possibly broken). */
+  readonly sources: ScenarioSources;
+  /** Problems per tab; empty when the texts make a valid world. */
+  readonly problems: SourceProblems;
+  /** The built-in scenario this workspace started from ("reset to lesson" goes back to it). */
+  readonly lessonId: string;
+  /** Sends of this session, oldest first. */
+  readonly log: readonly LoggedSend[];
+  /** The simulated clock's start (ms): replays see the same timestamps. */
+  readonly epoch: number;
+  readonly past: readonly HistoryEntry[];
+  readonly future: readonly HistoryEntry[];
+  /** The last good document before the latest edit (compare "before and after"). */
+  readonly previousDocument: ScenarioDocument | undefined;
+  /** A fresh cluster from the scenario; clears the run and the log. */
   resetWorld(): void;
+  /** Replaces one tab's text, records an undo step and rebuilds the world. */
+  editSource(id: SourceId, text: string, options?: EditOptions): void;
+  /** Replaces the whole scenario (import, share link, lesson); undoable. */
+  replaceScenario(sources: ScenarioSources, label: HistoryEntry['label'], lessonId?: string): void;
+  /** Back to the built-in file this workspace started from; undoable. */
+  resetToLesson(): void;
+  undo(): void;
+  redo(): void;
+  /** Replaces the whole workspace (another tab's save, a discarded share link): not an undo step. */
+  loadWorkspace(workspace: WorkspaceRestore): void;
 }
+
+/** A whole workspace to restore: texts, sends, clock, undo steps and the composer. */
+export interface WorkspaceRestore {
+  readonly sources: ScenarioSources;
+  readonly lessonId: string;
+  readonly log?: readonly LoggedSend[];
+  readonly epoch?: number;
+  readonly past?: readonly HistoryEntry[];
+  readonly future?: readonly HistoryEntry[];
+  readonly composer?: {
+    readonly user?: string;
+    readonly command?: string;
+    readonly files?: Readonly<Record<string, string>>;
+  };
+}
+
+/** A message the app shows above the panels (saved state recovered, link too long…). */
+export interface Notice {
+  readonly id: string;
+  readonly tone: 'info' | 'warning' | 'error';
+  /** Catalog key and values. */
+  readonly key: string;
+  readonly values?: Readonly<Record<string, string | number>>;
+  /** Extra detail shown as text (a parse error). */
+  readonly detail?: string;
+}
+
+/** Which workspace is on screen: the saved one, or a shared link's (not saved until asked). */
+export type WorkspaceMode = 'saved' | 'shared';
+
+export interface SessionSlice {
+  readonly workspaceMode: WorkspaceMode;
+  readonly notices: readonly Notice[];
+  /** Another tab saved while this one had changes: its savedAt, until the user chooses. */
+  readonly conflict: { readonly savedAt: number } | undefined;
+  /** Whether the World panel (editors) is open. */
+  readonly worldOpen: boolean;
+  readonly worldTab: SourceId;
+  pushNotice(notice: Notice): void;
+  dismissNotice(id: string): void;
+  setConflict(conflict: SessionSlice['conflict']): void;
+  setWorkspaceMode(mode: WorkspaceMode): void;
+  setWorldOpen(open: boolean): void;
+  setWorldTab(tab: SourceId): void;
+}
+
+/** Compare mode: the current request run a second time, as another user or on the world before the last edit. */
+export type CompareAgainst = { readonly type: 'user'; readonly user: string } | { readonly type: 'before' };
+
+export interface CompareSlice {
+  readonly compareEnabled: boolean;
+  readonly compareAgainst: CompareAgainst;
+  /** The last send replayed for the other side; undefined when off or nothing was sent. */
+  readonly compareTraces: readonly Trace[] | undefined;
+  readonly compareError: string | undefined;
+  setCompare(enabled: boolean, against?: CompareAgainst): void;
+}
+
+export type { ScenarioProblem };
 
 /** What the composer's command becomes: the HTTP requests, or kubectl's complaint. */
 export type DerivedRequests =
@@ -83,7 +197,13 @@ export interface UiSlice {
   setReducedMotion(reduced: boolean): void;
 }
 
-export type AppState = WorldSlice & ComposerSlice & RunSlice & PlaybackSlice & UiSlice;
+export type AppState = WorldSlice &
+  ComposerSlice &
+  RunSlice &
+  PlaybackSlice &
+  UiSlice &
+  SessionSlice &
+  CompareSlice;
 
 export type AppStore = StoreApi<AppState>;
 

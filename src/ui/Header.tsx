@@ -1,8 +1,26 @@
-import { ALargeSmall, Monitor, Moon, RotateCcw, Sun, Workflow } from 'lucide-react';
+import {
+  ALargeSmall,
+  Columns2,
+  Globe,
+  Monitor,
+  Moon,
+  Redo2,
+  RotateCcw,
+  Sun,
+  Undo2,
+  Workflow,
+} from 'lucide-react';
 import { type MessageKey, useT } from '../i18n';
 import { useAppStore, useAppStoreApi } from '../store/context';
+import {
+  redoOperation,
+  toggleCompareOperation,
+  toggleWorldOperation,
+  undoOperation,
+} from '../store/operations';
 import { selectTextSize, selectTheme } from '../store/selectors';
-import type { TextSize, ThemeChoice } from '../store/types';
+import type { AppState, TextSize, ThemeChoice } from '../store/types';
+import { OperationButton } from './components/OperationButton';
 
 const THEMES: readonly { value: ThemeChoice; icon: typeof Sun; label: MessageKey }[] = [
   { value: 'system', icon: Monitor, label: 'theme.system' },
@@ -59,6 +77,84 @@ function TextSizeToggle() {
   );
 }
 
+const selectWorldOpen = (s: AppState) => s.worldOpen;
+const selectCompareEnabled = (s: AppState) => s.compareEnabled;
+const selectUndoLabel = (s: AppState) => s.past.at(-1)?.label;
+const selectRedoLabel = (s: AppState) => s.future[0]?.label;
+
+/** Narrow screens keep the header on one line: the label stays for screen readers only. */
+const ICON_ONLY_BELOW_WIDE = 'px-2.5 [&>span]:sr-only min-[1400px]:[&>span]:not-sr-only';
+
+const TOGGLE =
+  'inline-flex h-9 items-center gap-1.5 rounded-lg border border-border px-2.5 text-xs font-medium text-text hover:bg-subtle aria-pressed:border-accent aria-pressed:bg-accent-soft aria-pressed:text-accent';
+
+/** The World panel and compare mode switches, and undo/redo across every edit of the world. */
+function WorkspaceControls() {
+  const t = useT();
+  const store = useAppStoreApi();
+  const worldOpen = useAppStore(selectWorldOpen);
+  const compare = useAppStore(selectCompareEnabled);
+  const undoLabel = useAppStore(selectUndoLabel);
+  const redoLabel = useAppStore(selectRedoLabel);
+  return (
+    <>
+      <button
+        aria-pressed={worldOpen}
+        className={TOGGLE}
+        data-operation={toggleWorldOperation.id}
+        data-testid="world-toggle"
+        onClick={() => toggleWorldOperation.perform(store)}
+        title={t('op.shortcut', { label: t('op.world'), shortcut: 'W' })}
+        type="button"
+      >
+        <Globe aria-hidden="true" className="size-4" />
+        <span className="sr-only min-[1400px]:not-sr-only">{t('op.world')}</span>
+      </button>
+      <button
+        aria-pressed={compare}
+        className={TOGGLE}
+        data-operation={toggleCompareOperation.id}
+        data-testid="compare-toggle"
+        onClick={() => toggleCompareOperation.perform(store)}
+        title={t('op.shortcut', { label: t('op.compare'), shortcut: 'C' })}
+        type="button"
+      >
+        <Columns2 aria-hidden="true" className="size-4" />
+        <span className="sr-only min-[1400px]:not-sr-only">{t('op.compare')}</span>
+      </button>
+      <span
+        className="flex gap-1"
+        title={
+          undoLabel === undefined
+            ? undefined
+            : t('op.undoLabel', { label: t(undoLabel.key, undoLabel.values) })
+        }
+      >
+        <OperationButton
+          className={ICON_ONLY_BELOW_WIDE}
+          icon={Undo2}
+          operation={undoOperation}
+          testId="undo"
+        />
+      </span>
+      <span
+        title={
+          redoLabel === undefined
+            ? undefined
+            : t('op.redoLabel', { label: t(redoLabel.key, redoLabel.values) })
+        }
+      >
+        <OperationButton
+          className={ICON_ONLY_BELOW_WIDE}
+          icon={Redo2}
+          operation={redoOperation}
+          testId="redo"
+        />
+      </span>
+    </>
+  );
+}
+
 /** App name, what it is, and the global switches. */
 export function Header() {
   const t = useT();
@@ -75,6 +171,7 @@ export function Header() {
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-2">
+        <WorkspaceControls />
         <button
           className="inline-flex h-9 items-center gap-1.5 rounded-lg border border-border px-2.5 text-xs font-medium text-text hover:bg-subtle"
           data-testid="reset-world"

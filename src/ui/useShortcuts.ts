@@ -24,6 +24,7 @@ export function useShortcuts(): void {
         ctrlKey: event.ctrlKey,
         metaKey: event.metaKey,
         altKey: event.altKey,
+        shiftKey: event.shiftKey,
         isTyping: isTypingTarget(event.target, event.key),
       });
       if (operation === undefined || !operation.isEnabled(store.getState())) return;

@@ -1,11 +1,13 @@
-import type { Scenario } from '../../scenarios/starter';
+import type { Scenario } from '../../scenarios/runtime';
 import { deriveRequests } from '../derive-requests';
 import { pathOf } from '../path';
 import type { AppState, ComposerSlice, SliceArgs } from '../types';
+import { computeCompare } from './compare';
 
 export interface ComposerInit {
   readonly user?: string;
   readonly command?: string;
+  readonly files?: Readonly<Record<string, string>>;
 }
 
 /** The picker name if the scenario knows it, else the scenario's default user. */
@@ -21,13 +23,14 @@ export function createComposerSlice(
 ): ComposerSlice {
   const command = init.command ?? '';
   const namespace = scenario.defaultNamespace;
+  const files = { ...init.files };
   return {
     user: knownUser(scenario, init.user),
     command,
-    files: {},
+    files,
     namespace,
-    derived: deriveRequests(command, namespace, {}),
-    setUser: (user) => set({ user: knownUser(scenario, user) }),
+    derived: deriveRequests(command, namespace, files),
+    setUser: (user) => set((s) => ({ user: knownUser(s.scenario, user) })),
     setCommand: (next) =>
       set((s) => ({ command: next, derived: deriveRequests(next, s.namespace, s.files) })),
     setFile: (name, content) =>
@@ -36,11 +39,11 @@ export function createComposerSlice(
         return { files, derived: deriveRequests(s.command, s.namespace, files) };
       }),
     loadExample: (id) => {
-      const example = scenario.examples.find((e) => e.id === id);
+      const example = get().scenario.examples.find((e) => e.id === id);
       if (example === undefined) return;
       const files = { ...example.files };
       set((s) => ({
-        user: knownUser(scenario, example.user),
+        user: knownUser(s.scenario, example.user),
         command: example.command,
         files,
         derived: deriveRequests(example.command, s.namespace, files),
@@ -49,7 +52,12 @@ export function createComposerSlice(
     send: () => {
       const state = get();
       if (!state.derived.ok || state.derived.requests.length === 0) return;
-      set(sendAll(state, state.derived.requests));
+      const log = [
+        ...state.log,
+        { user: state.user, command: state.command, files: state.files, namespace: state.namespace },
+      ];
+      const next = { ...sendAll(state, state.derived.requests), log };
+      set({ ...next, ...computeCompare({ ...state, ...next } as AppState) });
     },
   };
 }

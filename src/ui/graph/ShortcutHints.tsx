@@ -12,7 +12,7 @@ export function ShortcutHints() {
     >
       <h3 className="sr-only">{t('shortcuts.title')}</h3>
       <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted">
-        {OPERATIONS.filter((op) => op.shortcut !== undefined).map((op) => (
+        {OPERATIONS.filter((op) => op.shortcut !== undefined && op.hideHint !== true).map((op) => (
           <li className="flex items-center gap-1" key={op.id}>
             <kbd className="rounded border border-border bg-subtle px-1 font-mono text-[11px] text-text">
               {op.shortcut?.display}

@@ -1,23 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster, kubectlToRequests } from '../../../src/engine';
+import { BUILT_IN_SCENARIOS } from '../../../src/scenarios/registry';
 import { STARTER } from '../../../src/scenarios/starter';
 
 /** Every scenario is a test: each prepared request ends as the scenario says, on a fresh world. */
-describe('The starter world', () => {
-  for (const example of STARTER.examples) {
-    it(`answers "${example.command}" as ${example.user} with ${example.expectedStatus}`, () => {
-      const cluster = createCluster(STARTER.cluster);
-      const requests = kubectlToRequests(example.command, {
-        namespace: STARTER.defaultNamespace,
-        ...(example.files === undefined ? {} : { files: example.files }),
+for (const { id, scenario } of BUILT_IN_SCENARIOS) {
+  describe(`The built-in scenario "${id}"`, () => {
+    for (const example of scenario.examples) {
+      it(`answers "${example.command}" as ${example.user} with ${example.expectedStatus}`, () => {
+        const cluster = createCluster(scenario.cluster);
+        const requests = kubectlToRequests(example.command, {
+          namespace: scenario.defaultNamespace,
+          ...(example.files === undefined ? {} : { files: example.files }),
+        });
+        const traces = requests.map((r) => cluster.send(r, example.user));
+        expect(traces.at(-1)?.response.status).toBe(example.expectedStatus);
       });
-      const traces = requests.map((r) => cluster.send(r, example.user));
-      expect(traces.at(-1)?.response.status).toBe(example.expectedStatus);
-    });
-  }
+    }
+  });
+}
 
+describe('The starter world', () => {
   it('shows a 201, a 403, a 401 and a 422 among its examples', () => {
     const statuses = new Set(STARTER.examples.map((e) => e.expectedStatus));
     for (const status of [201, 403, 401, 422]) expect(statuses).toContain(status);
+  });
+
+  it('promises an outcome for every prepared request', () => {
+    for (const { scenario } of BUILT_IN_SCENARIOS)
+      for (const example of scenario.examples) expect(example.expectedStatus).toBeTypeOf('number');
   });
 });

@@ -2,6 +2,14 @@ import { useT } from '../../../i18n';
 import { useAppStore, useAppStoreApi } from '../../../store/context';
 import { selectCommand, selectScenario, selectUser } from '../../../store/selectors';
 
+/** The catalog's label for a built-in example, else the scenario's own title, else the command. */
+function exampleLabel(
+  translated: string,
+  example: { readonly id: string; readonly title?: string; readonly command: string },
+) {
+  return translated !== `example.${example.id}` ? translated : (example.title ?? example.command);
+}
+
 /** One-click examples from the scenario; each loads its command, user and files. */
 export function ExampleList() {
   const t = useT();
@@ -25,7 +33,7 @@ export function ExampleList() {
                 title={`${example.user}: ${example.command}`}
                 type="button"
               >
-                {t(`example.${example.id}`)}
+                {exampleLabel(t(`example.${example.id}`), example)}
               </button>
             </li>
           );
