@@ -14,7 +14,9 @@ async function send(page: Page, user: string, command: string) {
   await page.getByLabel('User').selectOption(user);
   await page.getByLabel('Command').fill(command);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(page.getByTestId('pipeline-graph')).toHaveAttribute('data-playback', 'done', { timeout: 20_000 });
+  await expect(page.getByTestId('pipeline-graph')).toHaveAttribute('data-playback', 'done', {
+    timeout: 20_000,
+  });
 }
 
 function stage(page: Page, name: string) {
@@ -56,9 +58,14 @@ test.describe('A newcomer in the first minute', () => {
   });
 
   test('sees schema validation reject a pod without an image', async ({ page }) => {
-    await page.getByRole('button', { name: /broken-pod|invalid/i }).first().click();
+    await page
+      .getByRole('button', { name: /broken-pod|invalid/i })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(page.getByTestId('pipeline-graph')).toHaveAttribute('data-playback', 'done', { timeout: 20_000 });
+    await expect(page.getByTestId('pipeline-graph')).toHaveAttribute('data-playback', 'done', {
+      timeout: 20_000,
+    });
     await expect(stage(page, 'schemaValidation')).toHaveAttribute('data-outcome', 'failed');
     await expect(page.getByRole('status')).toHaveText(/^422 Unprocessable Entity/);
   });
@@ -74,7 +81,9 @@ test.describe('Deep links', () => {
   test('open with the user and command ready, and play', async ({ page }) => {
     await page.goto(`/?as=bob&cmd=${encodeURIComponent('kubectl delete pod nginx')}&autoplay=1`);
     await expect(page.getByLabel('Command')).toHaveValue('kubectl delete pod nginx');
-    await expect(page.getByTestId('pipeline-graph')).toHaveAttribute('data-playback', 'done', { timeout: 20_000 });
+    await expect(page.getByTestId('pipeline-graph')).toHaveAttribute('data-playback', 'done', {
+      timeout: 20_000,
+    });
     await expect(page.getByRole('status')).toHaveText(/^403 Forbidden/);
   });
 });

@@ -14,7 +14,8 @@ function shellQuote(value: string): string {
  */
 export function toCurl(request: HttpRequest, credential?: Credential): string {
   const args = ['curl', '--cacert ca.crt', `-X ${request.method}`];
-  for (const [name, value] of Object.entries(request.headers)) args.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+  for (const [name, value] of Object.entries(request.headers))
+    args.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   if (request.headers.Authorization === undefined) {
     if (credential?.type === 'token' || credential?.type === 'serviceAccount') {
       args.push(`-H ${shellQuote('Authorization: Bearer <redacted>')}`);
