@@ -84,8 +84,9 @@ function req(command, ctx = {}) {
 
 /**
  * The workload: eight requests a learner sends, covering every outcome: reads (200), a create and
- * its delete (201, 200: each write bumps the etcd revision, so RBAC's per-revision index is
- * rebuilt), a forbidden delete (403), a bad token (401), an invalid pod (422), a cluster-scoped list.
+ * its delete (201, 200: each write bumps the etcd revision, though RBAC's index is rebuilt only
+ * when an RBAC object changes), a forbidden delete (403), a bad token (401), an invalid pod (422),
+ * a cluster-scoped list.
  */
 function workload(namespace) {
   const ctx = { namespace };

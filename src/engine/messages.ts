@@ -95,14 +95,38 @@ export const ENGINE_MESSAGES_EN = {
 
 export type EngineMessageId = keyof typeof ENGINE_MESSAGES_EN;
 
+/**
+ * A template split at its placeholders: literal text at even indexes, placeholder names at odd
+ * ones. Every request formats a dozen summaries from a few hundred templates, so each is split once.
+ */
+const SPLIT_TEMPLATES = new Map<string, readonly string[]>();
+
+function splitTemplate(template: string): readonly string[] {
+  let parts = SPLIT_TEMPLATES.get(template);
+  if (parts === undefined) {
+    // split with a capturing group keeps the captured names at the odd indexes.
+    parts = template.split(/\{(\w+)\}/);
+    // Catalogs are finite, but translated or user-supplied templates need not be: bound the cache.
+    if (SPLIT_TEMPLATES.size < 2000) SPLIT_TEMPLATES.set(template, parts);
+  }
+  return parts;
+}
+
 /** Replaces `{name}` placeholders; unknown placeholders are left as they are. */
 export function formatTemplate(
   template: string,
   values: Readonly<Record<string, string | number>> = {},
 ): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    Object.hasOwn(values, key) ? String(values[key]) : whole,
-  );
+  // Most summaries have no placeholder.
+  if (!template.includes('{')) return template;
+  const parts = splitTemplate(template);
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i] as string;
+    out += Object.hasOwn(values, key) ? String(values[key]) : `{${key}}`;
+    out += parts[i + 1] as string;
+  }
+  return out;
 }
 
 /** An EngineMessage and its English text, as stages return them. */

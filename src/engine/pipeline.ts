@@ -223,7 +223,9 @@ function handleResource(
     stages.push(skipped('schemaValidation', 'admission.readSkip', { verb: info.verb }));
     stages.push(skipped('validatingAdmission', 'admission.readSkip', { verb: info.verb }));
   } else {
-    const oldObject = operation === 'CREATE' || key === undefined ? undefined : ctx.etcd.get(key);
+    // The stored object itself (frozen, not a copy): admission and validation only read it, as
+    // upstream's plugins read the old object from the watch cache without changing it.
+    const oldObject = operation === 'CREATE' || key === undefined ? undefined : ctx.etcd.peek(key);
     const attrs: AdmissionAttributes = {
       operation,
       info,
@@ -302,7 +304,8 @@ function handleResource(
   const escalation = evaluateEscalation(
     attributesFor(user, info),
     object,
-    key === undefined ? undefined : ctx.etcd.get(key),
+    // Read only, and only for a create or update (there is no object to check otherwise).
+    key === undefined || object === undefined ? undefined : ctx.etcd.peek(key),
     ctx.etcd,
     ctx.config.authorization,
   );

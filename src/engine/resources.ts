@@ -167,8 +167,18 @@ export function apiVersionOf(type: ResourceType): string {
   return type.group === '' ? type.version : `${type.group}/${type.version}`;
 }
 
+/** findResource's answers: it is asked the same few names on every request. Bounded, as names can come from user input. */
+const FOUND = new Map<string, ResourceType | undefined>();
+
 /** Finds a resource by plural, singular, short name or kind (case-insensitive), optionally `name.group`. */
 export function findResource(nameOrKind: string): ResourceType | undefined {
+  if (FOUND.has(nameOrKind)) return FOUND.get(nameOrKind);
+  const found = searchResource(nameOrKind);
+  if (FOUND.size < 1000) FOUND.set(nameOrKind, found);
+  return found;
+}
+
+function searchResource(nameOrKind: string): ResourceType | undefined {
   const lower = nameOrKind.toLowerCase();
   const dot = lower.indexOf('.');
   const [base, group] = dot === -1 ? [lower, undefined] : [lower.slice(0, dot), lower.slice(dot + 1)];
@@ -182,14 +192,25 @@ export function findResource(nameOrKind: string): ResourceType | undefined {
   );
 }
 
+/** The first resource for each key, as RESOURCES.find would return it. */
+function firstBy(key: (r: ResourceType) => string): ReadonlyMap<string, ResourceType> {
+  const map = new Map<string, ResourceType>();
+  for (const r of RESOURCES) if (!map.has(key(r))) map.set(key(r), r);
+  return map;
+}
+
+// Keys joined by NUL: every known key holds exactly one (two), so a name containing NUL never matches.
+const BY_KIND = firstBy((r) => `${apiVersionOf(r)}\u0000${r.kind}`);
+const BY_PATH = firstBy((r) => `${r.group}\u0000${r.version}\u0000${r.resource}`);
+
 /** Finds the resource type for an object's `apiVersion` and `kind`. */
 export function resourceForKind(apiVersion: string, kind: string): ResourceType | undefined {
-  return RESOURCES.find((r) => apiVersionOf(r) === apiVersion && r.kind === kind);
+  return BY_KIND.get(`${apiVersion}\u0000${kind}`);
 }
 
 /** Finds the resource type for a URL's group, version and plural resource. */
 export function resourceForPath(group: string, version: string, resource: string): ResourceType | undefined {
-  return RESOURCES.find((r) => r.group === group && r.version === version && r.resource === resource);
+  return BY_PATH.get(`${group}\u0000${version}\u0000${resource}`);
 }
 
 /** The etcd key for one object (`/registry/pods/default/nginx`) or, without a name, a collection prefix. */

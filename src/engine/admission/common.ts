@@ -50,6 +50,5 @@ export function deepClone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-export function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
+/** `JSON.stringify(a) === JSON.stringify(b)`, without writing either out. */
+export { sameJson } from './diff';

@@ -11,7 +11,6 @@ import type {
   StageResult,
   Status,
 } from '../types';
-import { deepClone, sameJson } from './common';
 import { diffJson } from './diff';
 import { limitRangerMutating } from './mutating/limit-ranger';
 import { namespaceLifecycle } from './mutating/namespace-lifecycle';
@@ -204,8 +203,25 @@ export function mutatingAdmissionStage(
   options: AdmissionOptions = {},
 ): MutatingOutcome {
   if (isRead(attrs)) return readSkip(attrs, 'mutatingAdmission');
-  const before = deepClone(attrs.object);
-  let working = deepClone(attrs.object);
+  const objectText = JSON.stringify(attrs.object);
+  // The copies the trace records (before and after each step) are never changed, so copies of
+  // equal JSON text are one object: a step's "after" is the next changed step's "before".
+  let lastParsed: { readonly text: string; readonly value: KubeObject } | undefined;
+  const parse = (text: string | undefined): KubeObject | undefined => {
+    if (text === undefined) return undefined;
+    if (lastParsed?.text !== text) lastParsed = { text, value: JSON.parse(text) as KubeObject };
+    return lastParsed.value;
+  };
+  const before = parse(objectText);
+  // The object the plugins change in place: a copy of its own.
+  let working = objectText === undefined ? undefined : (JSON.parse(objectText) as KubeObject);
+  // The JSON text of `working` while it is known to be current: each plugin that may mutate is
+  // compared by text, and its "after" text is the next plugin's "before" (no re-serialising).
+  let known: { readonly text: string | undefined } | undefined = { text: objectText };
+  const workingText = (): string | undefined => {
+    known ??= { text: JSON.stringify(working) };
+    return known.text;
+  };
   const results: AdmissionPluginResult[] = [];
   const warnings: string[] = [];
   const changed = new Set<string>();
@@ -232,7 +248,11 @@ export function mutatingAdmissionStage(
     for (const name of orderPlugins(plugins)) {
       const plugin = MUTATING[name];
       if (plugin !== undefined) {
-        const snapshot = deepClone(working);
+        // Most plugins change nothing: compare the object's JSON text before and after, and only
+        // when it differs rebuild the "before" copy and diff (diffJson of equal JSON is empty).
+        // A plugin that says it cannot mutate for this request is not compared at all.
+        const mayMutate = plugin.mayMutate?.(attrs) !== false;
+        const beforeText = mayMutate ? workingText() : undefined;
         const verdict = plugin.admit(
           { ...attrs, ...(working === undefined ? {} : { object: working }) },
           working,
@@ -250,7 +270,10 @@ export function mutatingAdmissionStage(
           });
           return fail(name, verdict.status, verdict.reason);
         }
-        const patch = diffJson(snapshot, working);
+        const afterText = mayMutate ? JSON.stringify(working) : beforeText;
+        if (mayMutate) known = { text: afterText };
+        const snapshot = afterText === beforeText ? undefined : parse(beforeText);
+        const patch = afterText === beforeText ? [] : diffJson(snapshot, working);
         if (patch.length > 0) changed.add(name);
         // On the second pass, in-tree plugins that change nothing are not listed again.
         if (reinvoking && patch.length === 0) continue;
@@ -265,7 +288,7 @@ export function mutatingAdmissionStage(
             ? {
                 patch,
                 ...(snapshot === undefined ? {} : { before: snapshot }),
-                ...(working === undefined ? {} : { after: deepClone(working) }),
+                ...(afterText === undefined ? {} : { after: parse(afterText) }),
               }
             : {}),
         });
@@ -279,6 +302,7 @@ export function mutatingAdmissionStage(
         for (const s of out.steps) if (s.patch !== undefined) changed.add(s.plugin);
         if (out.status !== undefined) return fail(name, out.status, out.status.message ?? '');
         working = out.object;
+        known = undefined;
       } else if (name === 'MutatingAdmissionWebhook') {
         const out = runWebhooks(attrs, working, objects, {
           mutating: true,
@@ -292,6 +316,7 @@ export function mutatingAdmissionStage(
         for (const s of out.steps) if (s.patch !== undefined) changed.add(s.plugin);
         if (out.status !== undefined) return fail(name, out.status, out.status.message ?? '');
         working = out.object;
+        known = undefined;
       } else if (!reinvoking && !isSimulatedPlugin(name)) {
         results.push({
           plugin: name,
@@ -326,8 +351,8 @@ export function mutatingAdmissionStage(
   const details: AdmissionDetails = {
     plugins: results,
     ...(before === undefined ? {} : { before }),
-    ...(working === undefined ? {} : { after: deepClone(working) }),
-    ...(sameJson(before, working) ? {} : { patch: diffJson(before, working) }),
+    ...(working === undefined ? {} : { after: parse(workingText()) }),
+    ...(workingText() === objectText ? {} : { patch: diffJson(before, working) }),
     ...(notEvaluated > 0 ? { celNotLoaded: true } : {}),
   };
   return {

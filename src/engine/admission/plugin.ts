@@ -53,6 +53,12 @@ export interface AdmissionContext {
 
 export interface MutatingPlugin {
   readonly name: AdmissionPluginName;
+  /**
+   * False when Admit certainly leaves the object as it is for these attributes (another resource
+   * or operation), so the chain can skip copying and comparing the object around it. Absent or
+   * true: the chain compares. Only a hint for speed; it must never be false for a call that mutates.
+   */
+  mayMutate?(attrs: AdmissionAttributes): boolean;
   /** admission.MutationInterface.Admit. `object` is a private copy the plugin may change. */
   admit(
     attrs: AdmissionAttributes,

@@ -17,6 +17,14 @@ import { authorizeWebhook } from './webhook/authorizer';
 /** user.SystemPrivilegedGroup (staging/src/k8s.io/apiserver/pkg/authentication/user/user.go). */
 export const SYSTEM_MASTERS = 'system:masters';
 
+export interface AuthorizeOptions {
+  /**
+   * Whether to look for near misses on a refusal (default true). They only explain a refusal;
+   * callers that need the decision alone (the who-can matrix: thousands of cells) skip them.
+   */
+  readonly nearMisses?: boolean;
+}
+
 /** One authorizer's answer: authorizer.Decision plus its reason. */
 interface Verdict {
   readonly decision: 'allow' | 'deny' | 'noOpinion';
@@ -81,7 +89,9 @@ export function authorize(
   attrs: AuthorizationAttributes,
   config: ServerConfig['authorization'],
   objects: ObjectReader,
+  options: AuthorizeOptions = {},
 ): AuthorizationDetails {
+  const explain = options.nearMisses ?? true;
   const chain: { name: string; run: () => Verdict }[] = [
     { name: SYSTEM_MASTERS, run: () => authorizePrivilegedGroup(attrs) },
     ...config.modes.map((mode) => ({
@@ -105,7 +115,7 @@ export function authorize(
         ...(verdict.matched === undefined ? {} : { matched: verdict.matched }),
         trail,
         ...(webhookReview === undefined ? {} : { webhookReview }),
-        ...nearMissesFor(verdict.decision, attrs, config, objects),
+        ...(explain ? nearMissesFor(verdict.decision, attrs, config, objects) : {}),
       };
     }
     if (verdict.reason !== '') reasons.push(verdict.reason);
@@ -116,7 +126,7 @@ export function authorize(
     reason: reasons.join('\n'),
     trail,
     ...(webhookReview === undefined ? {} : { webhookReview }),
-    ...nearMissesFor('noOpinion', attrs, config, objects),
+    ...(explain ? nearMissesFor('noOpinion', attrs, config, objects) : {}),
   };
 }
 

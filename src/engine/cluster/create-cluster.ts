@@ -2,6 +2,7 @@ import { parseAllDocuments } from 'yaml';
 import { addAuthenticatedGroup, authenticate, presentCredential } from '../authentication';
 import { authorize } from '../authorization';
 import { type AccessMatrixCell, accessMatrix, MATRIX_VERBS } from '../authorization/matrix';
+import { yamlToJs } from '../decoding/yaml-errors';
 import { type KubectlContext, type KubectlRun, runKubectl } from '../kubectl';
 import { runPipeline } from '../pipeline';
 import { apiVersionOf, RESOURCES, resourceForKind, storageKey } from '../resources';
@@ -84,14 +85,17 @@ const YAML_LIMITS = { maxAliasCount: 100, uniqueKeys: true } as const;
 
 function parseObjects(objects: ClusterSpec['objects']): KubeObject[] {
   if (objects === undefined) return [];
-  if (typeof objects !== 'string') return objects.map((o) => structuredClone(o) as KubeObject);
+  // seed never changes what it is given (applyDefaults copies), so parsed objects need no copy.
+  if (typeof objects !== 'string') return objects as readonly KubeObject[] as KubeObject[];
   const docs = parseAllDocuments(objects, YAML_LIMITS);
   const list = Array.isArray(docs) ? docs : [docs];
   const out: KubeObject[] = [];
   for (const doc of list) {
     const error = doc.errors[0];
     if (error !== undefined) throw new ClusterSpecError(`objects: ${error.message}`);
-    const value: unknown = doc.toJS(YAML_LIMITS);
+    const converted = yamlToJs(doc, YAML_LIMITS);
+    if (!converted.ok) throw new ClusterSpecError(`objects: ${converted.error}`);
+    const value = converted.value;
     if (value === null || value === undefined) continue;
     if (typeof value !== 'object' || Array.isArray(value))
       throw new ClusterSpecError('objects: each document must be a mapping');
@@ -129,7 +133,8 @@ function seed(etcd: Etcd, object: KubeObject, env: ReturnType<typeof createEnv>)
     },
   });
   const revision = etcd.revision + 1;
-  etcd.put(key, { ...stored, metadata: { ...stored.metadata, resourceVersion: String(revision) } });
+  // applyDefaults returned a fresh deep copy, so the store can keep it without copying again.
+  etcd.putOwned(key, { ...stored, metadata: { ...stored.metadata, resourceVersion: String(revision) } });
 }
 
 export function createCluster(spec: ClusterSpec = {}): Cluster {

@@ -2,6 +2,7 @@ import type { ServerEnv } from '../types';
 
 /** The alphabet of k8s.io/apimachinery/pkg/util/rand.String: no vowels, no confusable characters. */
 const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+const HEX = '0123456789abcdef';
 
 /** mulberry32: a tiny seeded PRNG, so uids and name suffixes repeat from run to run. */
 function mulberry32(seed: number): () => number {
@@ -24,14 +25,17 @@ export interface EnvOptions {
 
 export function createEnv({ seed = 1, now = () => new Date() }: EnvOptions = {}): ServerEnv {
   const random = mulberry32(seed);
-  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  // One random draw per character, in order: the same sequence as ever, built without arrays.
+  const draw = (alphabet: string, n: number) => {
+    let out = '';
+    for (let i = 0; i < n; i++) out += alphabet[Math.floor(random() * alphabet.length)];
+    return out;
+  };
+  const hex = (n: number) => draw(HEX, n);
   return {
     now,
     // Version 4 layout, as the apiserver's uuid.NewUUID() produces.
     newUid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(random() * 4)]}${hex(3)}-${hex(12)}`,
-    randomSuffix: (n) =>
-      Array.from({ length: n }, () => SUFFIX_ALPHABET[Math.floor(random() * SUFFIX_ALPHABET.length)]).join(
-        '',
-      ),
+    randomSuffix: (n) => draw(SUFFIX_ALPHABET, n),
   };
 }

@@ -15,6 +15,7 @@ import type {
 import { checkFields, fieldValidationOf, pruneUnknownFields, typeErrorText } from './field-validation';
 import { checkJsonSyntax, jsonKindName, MAX_NESTING_DEPTH } from './go-json';
 import { decodePatchStage, type PatchDecodeOutcome } from './patch';
+import { goYamlErrorText } from './yaml-errors';
 
 /**
  * The decoding stage: body size limit, content negotiation, decoding to the URL's kind and the
@@ -193,12 +194,9 @@ function parseYamlBody(text: string): Parsed {
     }
     return { ok: true, value: value === undefined ? null : value };
   } catch (e) {
-    // yaml's "Excessive alias count" is go-yaml's "document contains excessive aliasing".
+    // An alias to no anchor, or too many aliases: go-yaml's words for them.
     if (e instanceof ReferenceError && /alias/i.test(e.message)) {
-      return {
-        ok: false,
-        error: 'error converting YAML to JSON: yaml: document contains excessive aliasing',
-      };
+      return { ok: false, error: `error converting YAML to JSON: yaml: ${goYamlErrorText(e)}` };
     }
     if (e instanceof RangeError) {
       return {

@@ -5,6 +5,7 @@
  * JSON.stringify from literals laid out in that order.
  */
 import { parseAllDocuments } from 'yaml';
+import { yamlToJs } from '../decoding/yaml-errors';
 import { apiVersionOf, RESOURCES, type ResourceType } from '../resources';
 import type { KubeObject } from '../types';
 import { KubectlError } from './errors';
@@ -46,7 +47,13 @@ export function parseYamlDocuments(text: string, source: string): unknown[] {
         `error: error parsing ${source}: error converting YAML to JSON: yaml: ${line === undefined ? '' : `line ${line}: `}${error.message.split('\n')[0]}`,
       );
     }
-    const value: unknown = doc.toJS();
+    const converted = yamlToJs(doc);
+    if (!converted.ok) {
+      throw new KubectlError(
+        `error: error parsing ${source}: error converting YAML to JSON: yaml: ${converted.error}`,
+      );
+    }
+    const value = converted.value;
     if (value !== null && value !== undefined) values.push(value);
   }
   return values;

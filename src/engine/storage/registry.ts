@@ -252,7 +252,7 @@ export function createObject(
   delete meta.deletionTimestamp;
   delete meta.deletionGracePeriodSeconds;
 
-  if (etcd.get(key) !== undefined) {
+  if (etcd.peek(key) !== undefined) {
     return { ok: false, operation: 'create', status: alreadyExists(type.group, type.resource, name), key };
   }
   const prepared = prepareForCreate(type, object);
@@ -306,10 +306,11 @@ export function listObjects(
     const message = `Unable to find ${JSON.stringify(gvr)} that match label selector ${JSON.stringify(labelSelector)}, field selector ${JSON.stringify(fieldSelector)}: ${fields.error}`;
     return { ok: false, operation: 'list', status: badRequest(message), key };
   }
+  // Select on the stored values and copy only what is returned.
   const items = etcd
-    .list(key)
+    .scan(key)
     .filter((o) => labels.matches(o) && fields.matches(o))
-    .map(({ apiVersion: _a, kind: _k, ...rest }) => rest);
+    .map(({ apiVersion: _a, kind: _k, ...rest }) => JSON.parse(JSON.stringify(rest)) as typeof rest);
   const body = {
     kind: `${type.kind}List`,
     apiVersion: apiVersionOf(type),

@@ -269,17 +269,6 @@ const yamlText = fc.oneof(
   fc.uint8Array({ maxLength: 200 }).map((bytes) => new TextDecoder().decode(bytes)),
 );
 
-/**
- * A known bug, reported to the owners of kubectl/objects.ts and cluster/create-cluster.ts: a YAML
- * document with an unresolved alias (`*a`) makes yaml's toJS throw a ReferenceError, which escapes
- * instead of becoming a KubectlError or ClusterSpecError. The properties below tolerate exactly
- * that error so they keep guarding everything else; the `it.fails` tests pin the bug and will
- * start failing once it is fixed (then turn them into plain `it` and drop isUnresolvedAlias).
- */
-function isUnresolvedAlias(error: unknown): boolean {
-  return error instanceof ReferenceError && error.message.startsWith('Unresolved alias');
-}
-
 describe('Random YAML', () => {
   it('as a request body never makes the pipeline throw', () => {
     const cluster = createCluster(STARTER.cluster);
@@ -315,7 +304,7 @@ describe('Random YAML', () => {
           });
           for (const trace of run.traces) expectWellFormed(trace);
         } catch (error) {
-          if (!isUnresolvedAlias(error)) expect(error).toBeInstanceOf(KubectlError);
+          expect(error).toBeInstanceOf(KubectlError);
         }
       }),
       runs(200),
@@ -328,25 +317,29 @@ describe('Random YAML', () => {
         try {
           createCluster({ objects: text });
         } catch (error) {
-          if (!isUnresolvedAlias(error)) expect(error).toBeInstanceOf(ClusterSpecError);
+          expect(error).toBeInstanceOf(ClusterSpecError);
         }
       }),
       runs(300),
     );
   });
 
-  it.fails('[known bug] an unresolved alias in a world is a ClusterSpecError', () => {
+  it('refuses an unresolved alias in a world as a ClusterSpecError', () => {
     expect(() => createCluster({ objects: '*a' })).toThrow(ClusterSpecError);
+    expect(() => createCluster({ objects: '*a' })).toThrow("objects: unknown anchor 'a' referenced");
   });
 
-  it.fails('[known bug] an unresolved alias in a -f file is a KubectlError', () => {
+  it('refuses an unresolved alias in a -f file with kubectl’s own error', () => {
     const cluster = createCluster(STARTER.cluster);
-    try {
-      cluster.kubectl('kubectl create -f x.yaml', 'admin', { files: { 'x.yaml': '*a' } });
-    } catch (error) {
-      expect(error).toBeInstanceOf(KubectlError);
-      return;
-    }
+    const run = cluster.kubectl('kubectl create -f x.yaml', 'admin', { files: { 'x.yaml': '*a' } });
+    expect(run.traces).toEqual([]);
+    expect(run.exitCode).toBe(1);
+    expect(run.output).toBe(
+      "error: error parsing x.yaml: error converting YAML to JSON: yaml: unknown anchor 'a' referenced",
+    );
+    expect(() => kubectlToRequests('kubectl create -f x.yaml', { files: { 'x.yaml': '*a' } })).toThrow(
+      KubectlError,
+    );
   });
 });
 

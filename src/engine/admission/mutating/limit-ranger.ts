@@ -77,6 +77,7 @@ function mergeContainer(container: Obj, requests: Obj, limits: Obj, label: strin
 
 export const limitRangerMutating: MutatingPlugin = {
   name: 'LimitRanger',
+  mayMutate: (attrs) => limitRangerIgnores(attrs) === undefined,
   admit(attrs, object, objects): PluginVerdict {
     const ignored = limitRangerIgnores(attrs);
     if (ignored !== undefined || object === undefined)

@@ -24,6 +24,7 @@ function isNamespaceKind(attrs: AdmissionAttributes): boolean {
  */
 export const namespaceLifecycle: MutatingPlugin = {
   name: 'NamespaceLifecycle',
+  mayMutate: () => false,
   admit(attrs, object, objects: ObjectReader): PluginVerdict {
     // admission.NewHandler(Create, Update, Delete): CONNECT is not its business.
     if (attrs.operation === 'CONNECT')

@@ -1,5 +1,5 @@
 import type { KubeObject, ServerEnv } from '../../types';
-import { admissionForbidden, type MutatingPlugin, type PluginVerdict } from '../plugin';
+import { admissionForbidden, isCorePods, type MutatingPlugin, type PluginVerdict } from '../plugin';
 import {
   type Container,
   DEFAULT_API_TOKEN_MOUNT_PATH,
@@ -74,6 +74,10 @@ function mountServiceAccountToken(spec: PodSpec, env: ServerEnv): string | undef
  */
 export const serviceAccountMutating: MutatingPlugin = {
   name: 'ServiceAccount',
+  mayMutate: (attrs) =>
+    isCorePods(attrs) &&
+    (attrs.info.subresource === '' || attrs.info.subresource === 'ephemeralcontainers') &&
+    attrs.operation === 'CREATE',
   admit(attrs, object: KubeObject | undefined, objects, env): PluginVerdict {
     const ignore = shouldIgnore(attrs, object);
     if (ignore !== undefined || object === undefined) return { outcome: 'skipped', reason: ignore ?? '' };

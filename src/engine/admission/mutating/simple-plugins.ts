@@ -15,6 +15,10 @@ const DEFAULT_TOLERATION_SECONDS = 300;
  */
 export const defaultTolerationSeconds: MutatingPlugin = {
   name: 'DefaultTolerationSeconds',
+  mayMutate: (attrs) =>
+    isCorePods(attrs) &&
+    attrs.info.subresource === '' &&
+    (attrs.operation === 'CREATE' || attrs.operation === 'UPDATE'),
   admit(attrs, object): PluginVerdict {
     if (!isCorePods(attrs) || attrs.info.subresource !== '' || object === undefined)
       return { outcome: 'skipped', reason: 'only pods (no subresource) get default tolerations' };
@@ -51,6 +55,10 @@ export const defaultTolerationSeconds: MutatingPlugin = {
  */
 export const defaultStorageClass: MutatingPlugin = {
   name: 'DefaultStorageClass',
+  mayMutate: (attrs) =>
+    attrs.type.group === '' &&
+    attrs.type.resource === 'persistentvolumeclaims' &&
+    attrs.operation === 'CREATE',
   admit(attrs, object, objects): PluginVerdict {
     if (attrs.type.group !== '' || attrs.type.resource !== 'persistentvolumeclaims' || object === undefined)
       return { outcome: 'skipped', reason: 'only persistentvolumeclaims get a default storage class' };
@@ -80,6 +88,10 @@ export const defaultStorageClass: MutatingPlugin = {
  */
 export const alwaysPullImages: MutatingPlugin = {
   name: 'AlwaysPullImages',
+  mayMutate: (attrs) =>
+    isCorePods(attrs) &&
+    attrs.info.subresource === '' &&
+    (attrs.operation === 'CREATE' || attrs.operation === 'UPDATE'),
   admit(attrs, object): PluginVerdict {
     if (!isCorePods(attrs) || attrs.info.subresource !== '' || object === undefined)
       return { outcome: 'skipped', reason: 'only pods are changed' };
@@ -117,6 +129,7 @@ const SYSTEM_PRIORITY_CLASSES: Readonly<Record<string, number>> = {
  */
 export const priority: MutatingPlugin = {
   name: 'Priority',
+  mayMutate: (attrs) => isCorePods(attrs) && attrs.info.subresource === '' && attrs.operation === 'CREATE',
   admit(attrs, object): PluginVerdict {
     if (!isCorePods(attrs) || attrs.info.subresource !== '' || object === undefined)
       return { outcome: 'skipped', reason: 'only pods get a priority' };
@@ -157,6 +170,11 @@ export const priority: MutatingPlugin = {
  */
 export const taintNodesByCondition: MutatingPlugin = {
   name: 'TaintNodesByCondition',
+  mayMutate: (attrs) =>
+    attrs.type.group === '' &&
+    attrs.type.resource === 'nodes' &&
+    attrs.info.subresource === '' &&
+    attrs.operation === 'CREATE',
   admit(attrs, object): PluginVerdict {
     if (
       attrs.type.group !== '' ||
@@ -191,6 +209,8 @@ function nodeNameOf(username: string, groups: readonly string[]): string | undef
  */
 export const nodeRestriction: MutatingPlugin = {
   name: 'NodeRestriction',
+  // It only ever admits or forbids.
+  mayMutate: () => false,
   admit(attrs, object, objects): PluginVerdict {
     const nodeName = nodeNameOf(attrs.user.username, attrs.user.groups);
     if (nodeName === undefined) return { outcome: 'skipped', reason: `${attrs.user.username} is not a node` };

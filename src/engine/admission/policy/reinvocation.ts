@@ -28,7 +28,9 @@ export class ReinvocationState {
   }
 
   leave(object: KubeObject | undefined): void {
-    this.lastOutput = JSON.stringify(object ?? null);
+    // The output only matters to re-arm previously invoked IfNeeded hooks; with none (no hook
+    // ran, the usual case) enter has nothing to re-arm, so the object need not be serialised.
+    this.lastOutput = this.previouslyInvoked.size === 0 ? undefined : JSON.stringify(object ?? null);
   }
 
   shouldReinvoke(key: string): boolean {

@@ -79,12 +79,44 @@ function resourceKey(resource: string, namespace: string, name: string): string 
   return storageKey(type, namespace, name);
 }
 
+/** A pod bound to a node, as the graph sees it: where it lives and what it references. */
+interface BoundPod {
+  readonly namespace: string;
+  readonly refs: Record<VertexType, Set<string>>;
+}
+
+/** `/registry/pods/`: every pod in every namespace. */
+const POD_PREFIX = resourceKey('pods', '', '');
+const GRAPH_CACHE = new WeakMap<object, { version: number; podsByNode: Map<string, BoundPod[]> }>();
+
 /**
- * graph.go hasPathFrom, simplified: the simulator rebuilds the relevant edges from storage on
- * each request instead of keeping plugin/pkg/auth/authorizer/node/graph.go's informer-fed graph.
- * Edges modelled: node ← pod (spec.nodeName); pod ← secret, configmap, pvc, serviceaccount
- * (what the pod references); pod ← pvc ← pv (spec.volumeName). Not modelled: pv ← secret,
- * resource claims, volume attachments, the node's own configmap source.
+ * Pods by the node they are bound to, rebuilt only when a pod changed (for readers that expose
+ * `prefixRevision`, the simulated etcd), as graph.go's informer-fed graph changes only on pod events.
+ */
+function podsByNode(objects: ObjectReader): Map<string, BoundPod[]> {
+  const prefixRevision = (objects as Partial<{ prefixRevision(prefix: string): number }>).prefixRevision;
+  const version = typeof prefixRevision === 'function' ? prefixRevision.call(objects, POD_PREFIX) : undefined;
+  const cached = GRAPH_CACHE.get(objects);
+  if (version !== undefined && cached !== undefined && cached.version === version) return cached.podsByNode;
+  const byNode = new Map<string, BoundPod[]>();
+  for (const pod of objects.list(POD_PREFIX)) {
+    const nodeName = str(asObj(pod.spec).nodeName);
+    if (nodeName === '') continue;
+    const bound = { namespace: pod.metadata?.namespace ?? '', refs: podReferences(pod) };
+    const list = byNode.get(nodeName);
+    if (list === undefined) byNode.set(nodeName, [bound]);
+    else list.push(bound);
+  }
+  if (version !== undefined) GRAPH_CACHE.set(objects, { version, podsByNode: byNode });
+  return byNode;
+}
+
+/**
+ * graph.go hasPathFrom, simplified: the simulator derives the relevant edges from storage
+ * (cached until a pod changes) instead of keeping plugin/pkg/auth/authorizer/node/graph.go's
+ * informer-fed graph. Edges modelled: node ← pod (spec.nodeName); pod ← secret, configmap, pvc,
+ * serviceaccount (what the pod references); pod ← pvc ← pv (spec.volumeName). Not modelled:
+ * pv ← secret, resource claims, volume attachments, the node's own configmap source.
  */
 function hasPathFrom(
   nodeName: string,
@@ -93,20 +125,17 @@ function hasPathFrom(
   name: string,
   objects: ObjectReader,
 ): boolean {
-  const podType = findResource('pods');
-  const pods = podType === undefined ? [] : objects.list(storageKey(podType, ''));
-  const boundPods = pods.filter((p) => str(asObj(p.spec).nodeName) === nodeName);
+  const boundPods = podsByNode(objects).get(nodeName) ?? [];
   if (type === 'pv') {
+    // PVCs are read on each call, so a PVC bound to a volume later is seen without a pod change.
     return boundPods.some((pod) =>
-      [...podReferences(pod).pvc].some((claim) => {
-        const pvc = objects.get(resourceKey('persistentvolumeclaims', pod.metadata?.namespace ?? '', claim));
+      [...pod.refs.pvc].some((claim) => {
+        const pvc = objects.get(resourceKey('persistentvolumeclaims', pod.namespace, claim));
         return str(asObj(pvc?.spec).volumeName) === name;
       }),
     );
   }
-  return boundPods.some(
-    (pod) => (pod.metadata?.namespace ?? '') === namespace && podReferences(pod)[type].has(name),
-  );
+  return boundPods.some((pod) => pod.namespace === namespace && pod.refs[type].has(name));
 }
 
 function authorizeByGraph(

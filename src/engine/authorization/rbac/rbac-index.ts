@@ -66,6 +66,7 @@ function userKeys(user: UserInfo): string[] {
 class BindingList {
   readonly #bindings: RbacBinding[] = [];
   readonly #bySubject = new Map<string, number[]>();
+  readonly #byUser = new WeakMap<UserInfo, readonly RbacBinding[]>();
 
   constructor(bindings: readonly RbacBinding[], namespace: string) {
     for (const [index, binding] of bindings.entries()) {
@@ -82,17 +83,35 @@ class BindingList {
     return this.#bindings;
   }
 
-  for(user: UserInfo): RbacBinding[] {
+  for(user: UserInfo): readonly RbacBinding[] {
+    // The who-can matrix asks for one subject hundreds of times; UserInfo is never changed.
+    const cached = this.#byUser.get(user);
+    if (cached !== undefined) return cached;
+    const found = this.#find(user);
+    this.#byUser.set(user, found);
+    return found;
+  }
+
+  #find(user: UserInfo): RbacBinding[] {
     const indexes = new Set<number>();
     for (const key of userKeys(user)) for (const i of this.#bySubject.get(key) ?? []) indexes.add(i);
     return [...indexes].sort((a, b) => a - b).map((i) => this.#bindings[i] as RbacBinding);
   }
 }
 
+/**
+ * The objects under `prefix`: the stored (frozen) values when the reader can hand them out, as
+ * the simulated etcd's `scan` does, else copies. The index only reads them.
+ */
+function readAll<T>(objects: ObjectReader, prefix: string): readonly T[] {
+  const scan = (objects as Partial<{ scan(prefix: string): readonly object[] }>).scan;
+  return (typeof scan === 'function' ? scan.call(objects, prefix) : objects.list(prefix)) as readonly T[];
+}
+
 export function buildRbacIndex(objects: ObjectReader): RbacIndex {
-  const crbs = new BindingList(objects.list(prefixOf('clusterrolebindings')) as RbacBinding[], '');
+  const crbs = new BindingList(readAll<RbacBinding>(objects, prefixOf('clusterrolebindings')), '');
   const rbsByNamespace = new Map<string, RbacBinding[]>();
-  for (const binding of objects.list(prefixOf('rolebindings')) as RbacBinding[]) {
+  for (const binding of readAll<RbacBinding>(objects, prefixOf('rolebindings'))) {
     const namespace = binding.metadata?.namespace ?? '';
     const list = rbsByNamespace.get(namespace);
     if (list === undefined) rbsByNamespace.set(namespace, [binding]);
@@ -100,11 +119,11 @@ export function buildRbacIndex(objects: ObjectReader): RbacIndex {
   }
   const rbs = new Map([...rbsByNamespace].map(([ns, list]) => [ns, new BindingList(list, ns)]));
   const roles = new Map<string, RbacRole>();
-  for (const role of objects.list(prefixOf('roles')) as RbacRole[]) {
+  for (const role of readAll<RbacRole>(objects, prefixOf('roles'))) {
     roles.set(`${role.metadata?.namespace ?? ''}/${role.metadata?.name ?? ''}`, role);
   }
   const clusterRoles = new Map<string, RbacRole>();
-  for (const role of objects.list(prefixOf('clusterroles')) as RbacRole[]) {
+  for (const role of readAll<RbacRole>(objects, prefixOf('clusterroles'))) {
     clusterRoles.set(role.metadata?.name ?? '', role);
   }
   const sortedClusterRoles = [...clusterRoles.values()].sort((a, b) =>
@@ -164,18 +183,29 @@ export function buildRbacIndex(objects: ObjectReader): RbacIndex {
   };
 }
 
-const CACHE = new WeakMap<object, { revision: number; index: RbacIndex }>();
+const RBAC_PREFIXES = ['roles', 'rolebindings', 'clusterroles', 'clusterrolebindings'].map(prefixOf);
+
+/** A reader that can say when objects under a key prefix last changed (the simulated etcd). */
+interface PrefixVersioned {
+  prefixRevision(prefix: string): number;
+}
+
+const CACHE = new WeakMap<object, { version: number; index: RbacIndex }>();
 
 /**
- * The index for `objects`, built once per storage revision. Readers that expose a `revision`
- * (the simulated etcd) are cached; others (test doubles) are indexed on every call.
+ * The index for `objects`, rebuilt only when an RBAC object changed. Revisions only grow, so the
+ * latest write under any of the four RBAC prefixes identifies their contents. Readers without
+ * `prefixRevision` (test doubles) are indexed on every call.
  */
 export function rbacIndexFor(objects: ObjectReader): RbacIndex {
-  const revision = (objects as Partial<{ readonly revision: number }>).revision;
-  if (typeof revision !== 'number') return buildRbacIndex(objects);
+  const versioned = objects as Partial<PrefixVersioned>;
+  if (typeof versioned.prefixRevision !== 'function') return buildRbacIndex(objects);
+  let version = 0;
+  for (const prefix of RBAC_PREFIXES)
+    version = Math.max(version, versioned.prefixRevision.call(objects, prefix));
   const cached = CACHE.get(objects);
-  if (cached !== undefined && cached.revision === revision) return cached.index;
+  if (cached !== undefined && cached.version === version) return cached.index;
   const index = buildRbacIndex(objects);
-  CACHE.set(objects, { revision, index });
+  CACHE.set(objects, { version, index });
   return index;
 }

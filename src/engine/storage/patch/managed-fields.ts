@@ -130,6 +130,8 @@ function fromLeaves(paths: readonly string[]): FieldSet {
 
 /** The leaves of `next` whose value differs from `previous` (what an Update takes ownership of). */
 export function changedFieldSet(previous: KubeObject | undefined, next: KubeObject): FieldSet {
+  // On create every leaf is new, and rebuilding a set from all its leaves gives the set itself.
+  if (previous === undefined) return fieldSetOf(next);
   const before = new Set(previous === undefined ? [] : leaves(fieldSetOf(previous)));
   const after = leaves(fieldSetOf(next));
   const changed = after.filter(
@@ -207,7 +209,10 @@ export function updateManagedFields(
     if (rest.length > 0) out.push({ ...entry, fieldsV1: fromLeaves(rest) });
   }
   const previous = mine === undefined || update.operation === 'Apply' ? [] : leaves(mine.fieldsV1);
-  const set = fromLeaves([...new Set([...previous, ...taken])]);
+  // With nothing owned before, the set is just what this write owns (a set rebuilt from all its
+  // leaves is the set itself, sorted).
+  const set =
+    previous.length === 0 ? sortSet(update.owned) : fromLeaves([...new Set([...previous, ...taken])]);
   if (Object.keys(set).length > 0 || update.operation === 'Apply') {
     out.push({
       manager: update.manager,

@@ -33,6 +33,56 @@ describe('The simulated etcd', () => {
     ]);
   });
 
+  it('keeps key order through a burst of out-of-order writes and deletes', () => {
+    const etcd = new Etcd();
+    const names = Array.from({ length: 200 }, (_, i) => `n${(i * 37) % 200}`);
+    for (const name of names) etcd.put(`/registry/configmaps/default/${name}`, { metadata: { name } });
+    etcd.delete('/registry/configmaps/default/n5');
+    etcd.put('/registry/configmaps/default/n5a', { metadata: { name: 'n5a' } });
+    const expected = [...names.filter((n) => n !== 'n5'), 'n5a']
+      .map((n) => `/registry/configmaps/default/${n}`)
+      .sort();
+    expect(etcd.keys()).toEqual(expected);
+    expect(etcd.list('/registry/configmaps/default/n19').map((o) => o.metadata?.name)).toEqual([
+      'n19',
+      'n190',
+      'n191',
+      'n192',
+      'n193',
+      'n194',
+      'n195',
+      'n196',
+      'n197',
+      'n198',
+      'n199',
+    ]);
+  });
+
+  it('says when a prefix last changed, so caches of one kind survive writes to others', () => {
+    const etcd = new Etcd();
+    expect(etcd.prefixRevision('/registry/roles/')).toBe(0);
+    const written = etcd.put('/registry/roles/default/r', { kind: 'Role' });
+    etcd.put('/registry/pods/default/p', { kind: 'Pod' });
+    expect(etcd.prefixRevision('/registry/roles/')).toBe(written);
+    expect(etcd.prefixRevision('/registry/roles/default/')).toBe(written);
+    const deleted = etcd.delete('/registry/roles/default/r');
+    expect(etcd.prefixRevision('/registry/roles/')).toBe(deleted);
+  });
+
+  it('hands out frozen stored values to readers that only look, and copies to everyone else', () => {
+    const etcd = new Etcd();
+    const value = { kind: 'Pod', metadata: { name: 'p' } };
+    etcd.put('/registry/pods/default/p', value);
+    value.metadata.name = 'changed';
+    const peeked = etcd.peek('/registry/pods/default/p');
+    expect(peeked?.metadata?.name).toBe('p');
+    expect(Object.isFrozen(peeked?.metadata)).toBe(true);
+    expect(etcd.scan('/registry/pods/')).toEqual([peeked]);
+    const copy = etcd.get('/registry/pods/default/p');
+    expect(Object.isFrozen(copy)).toBe(false);
+    expect(copy).toEqual(peeked);
+  });
+
   it('keeps create and mod revisions per key', () => {
     const etcd = new Etcd();
     etcd.put('/k', { v: 1 });
