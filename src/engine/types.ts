@@ -225,6 +225,12 @@ export interface ServerConfig {
     readonly abacPolicy?: readonly AbacPolicy[];
     /** What the `Webhook` mode's remote service would answer (see WebhookRule). */
     readonly webhook?: readonly WebhookRule[];
+    /**
+     * With RBAC on, the server's `rbac/bootstrap-roles` post-start hook creates the default roles and
+     * bindings (cluster-admin, admin, edit, view, system:basic-user, …) that are missing. Default true;
+     * false starts from an empty RBAC world, as a lesson about RBAC alone may want.
+     */
+    readonly bootstrapPolicy?: boolean;
   };
   /** `--enable-admission-plugins`, run in the server's fixed order whatever order is listed. */
   readonly admission: AdmissionConfig;

@@ -1,6 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import { addAuthenticatedGroup, authenticate, presentCredential } from '../authentication';
 import { authorize } from '../authorization';
+import { bootstrapPolicy } from '../authorization/rbac/bootstrap-policy';
 import { type AccessMatrixCell, accessMatrix, MATRIX_VERBS } from '../authorization/matrix';
 import { yamlToJs } from '../decoding/yaml-errors';
 import { type KubectlContext, type KubectlRun, runKubectl } from '../kubectl';
@@ -137,12 +138,28 @@ function seed(etcd: Etcd, object: KubeObject, env: ReturnType<typeof createEnv>)
   etcd.putOwned(key, { ...stored, metadata: { ...stored.metadata, resourceVersion: String(revision) } });
 }
 
+/**
+ * The default roles and bindings the RBAC post-start hook reconciles
+ * (pkg/registry/rbac/rest/storage_rbac.go). A scenario's own object of the same name is kept as it is
+ * (simplified: the real hook would add missing rules to it unless autoupdate is off).
+ */
+function seedBootstrapPolicy(etcd: Etcd, env: ReturnType<typeof createEnv>): void {
+  for (const object of bootstrapPolicy()) {
+    const type = resourceForKind(object.apiVersion ?? '', object.kind ?? '');
+    const name = object.metadata?.name ?? '';
+    if (type !== undefined && etcd.get(storageKey(type, '', name)) === undefined) seed(etcd, object, env);
+  }
+}
+
 export function createCluster(spec: ClusterSpec = {}): Cluster {
   const config = withDefaults(spec.config);
   const users = spec.users ?? [];
   const env = createEnv(spec);
   const etcd = new Etcd();
   for (const object of parseObjects(spec.objects)) seed(etcd, object, env);
+  if (config.authorization.modes.includes('RBAC') && config.authorization.bootstrapPolicy !== false) {
+    seedBootstrapPolicy(etcd, env);
+  }
 
   const cluster: Cluster = {
     config,

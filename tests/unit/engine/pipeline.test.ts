@@ -187,4 +187,23 @@ describe('The request pipeline', () => {
     });
     expect(outcomes(trace).authorization).toBe('failed');
   });
+
+  // pkg/registry/rbac/rest/storage_rbac.go (rbac/bootstrap-roles) and bootstrappolicy/policy.go
+  it('has the default roles, so anonymous may read /healthz through system:public-info-viewer', () => {
+    const trace = world().send({ method: 'GET', path: '/healthz', headers: {} }, 'anonymous');
+    expect(trace.response).toEqual({ status: 200, body: 'ok' });
+    expect(world().storage.get('/registry/clusterroles/cluster-admin')).toBeDefined();
+  });
+
+  it('starts from an empty RBAC world when the bootstrap policy is turned off', () => {
+    const cluster = createCluster({
+      ...STARTER.cluster,
+      config: { ...STARTER.cluster.config, authorization: { bootstrapPolicy: false } },
+    });
+    const trace = cluster.send({ method: 'GET', path: '/healthz', headers: {} }, 'anonymous');
+    expect(trace.response.status).toBe(403);
+    expect(trace.response.body).toMatchObject({
+      message: 'forbidden: User "system:anonymous" cannot get path "/healthz"',
+    });
+  });
 });

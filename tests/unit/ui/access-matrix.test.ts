@@ -38,13 +38,14 @@ describe('The access matrix model', () => {
   });
 
   it('plays users as themselves and service accounts through a user who may impersonate them', () => {
-    expect(playAs('alice')).toEqual({ kind: 'direct', user: 'alice', canSelfReview: false });
+    // system:basic-user (a default role bound to system:authenticated) lets everyone self-review.
+    expect(playAs('alice')).toEqual({ kind: 'direct', user: 'alice', canSelfReview: true });
     expect(playAs('kubernetes-admin')).toEqual({ kind: 'direct', user: 'admin', canSelfReview: true });
     expect(playAs('system:anonymous')?.user).toBe('anonymous');
     expect(playAs('system:serviceaccount:default:default')).toEqual({
       kind: 'impersonate',
       user: 'admin',
-      canSelfReview: false,
+      canSelfReview: true,
     });
   });
 

@@ -95,7 +95,12 @@ describe('The authorization view', () => {
     expect(text).toContain('forbidden: no authorizer allowed it');
     expect(count(html, 'data-testid="authz-answer"')).toBe(3);
     expect(text).toContain('No opinion: the request goes on to the next authorizer.');
-    expect(count(html, 'data-testid="rbac-near-miss"')).toBe(1);
+    // The closest rule comes first; the default roles bound to system:authenticated follow it.
+    expect(count(html, 'data-testid="rbac-near-miss"')).toBe(3);
+    const firstNearMiss = html.slice(html.indexOf('data-testid="rbac-near-miss"'));
+    expect(textOf(firstNearMiss).indexOf('bob-reads-everything')).toBeLessThan(
+      textOf(firstNearMiss).indexOf('system:'),
+    );
     expect(text).toContain('ClusterRoleBinding bob-reads-everything');
     expect(text).toContain('ClusterRole reader');
     expect(text).toContain('Wrong verb: the rule allows get, list, watch, not delete.');
