@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import { addAuthenticatedGroup, authenticate, presentCredential } from '../authentication';
-import { authorize } from '../authorization';
+import { attributesFor, authorize } from '../authorization';
 import { bootstrapPolicy } from '../authorization/rbac/bootstrap-policy';
 import { type AccessMatrixCell, accessMatrix, MATRIX_VERBS } from '../authorization/matrix';
 import { yamlToJs } from '../decoding/yaml-errors';
@@ -173,22 +173,7 @@ export function createCluster(spec: ClusterSpec = {}): Cluster {
       return runPipeline({ config, etcd, env, extensions: spec.extensions ?? {} }, request, sender);
     },
     authorize(user, info) {
-      return authorize(
-        {
-          user,
-          verb: info.verb,
-          isResourceRequest: info.isResourceRequest,
-          apiGroup: info.apiGroup,
-          apiVersion: info.apiVersion,
-          namespace: info.namespace,
-          resource: info.resource,
-          subresource: info.subresource,
-          name: info.name,
-          path: info.path,
-        },
-        config.authorization,
-        etcd,
-      );
+      return authorize(attributesFor(user, info), config.authorization, etcd);
     },
     kubectl(commandLine, userName, ctx) {
       return runKubectl(commandLine, (request) => cluster.send(request, userName), ctx);
