@@ -33,6 +33,7 @@ export const WORLD_EN = {
   'world.brokenNoExport': 'Fix the problems first: export and links use the last good world.',
   'world.lesson.preview': 'Preview',
   'world.lesson.empty': 'This scenario has no lesson text.',
+  'world.lesson.pick': 'Lesson',
   'users.form': 'Users',
   'users.yaml': 'Users as YAML',
   'users.name': 'Name',
@@ -76,6 +77,8 @@ export const WORLD_EN = {
   'rbac.addRule.submit': 'Add rule',
   'rbac.addRule.none': 'Add a Role or ClusterRole in the YAML first.',
   'rbac.yaml': 'Roles, ClusterRoles and bindings',
+  'rbac.highlight.allowed': 'allowed this request',
+  'rbac.highlight.nearMiss': 'closest rule — lacks {lacks}',
   'objects.yaml': 'Initial objects (etcd at start)',
   'objects.files': 'Request files (-f)',
   'objects.filesNone':

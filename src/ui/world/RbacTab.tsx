@@ -1,8 +1,11 @@
-import { Plus } from 'lucide-react';
-import { useId, useMemo, useState } from 'react';
+import { Plus, ShieldAlert, ShieldCheck } from 'lucide-react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n';
-import { useAppStoreApi } from '../../store/context';
+import { useAppStore, useAppStoreApi } from '../../store/context';
+import { selectActiveTrace } from '../../store/selectors';
+import { authorizationOf, highlightRows, type RowHighlight, rbacHighlightOf } from './rbac-highlight';
 import { addRule, type RoleRef, rbacTable } from './rbac-model';
+import { onRbacReveal, takeRbacReveal } from './rbac-reveal';
 import { SourceEditor } from './SourceEditor';
 import { useSourceEditor } from './useSourceEditor';
 
@@ -103,11 +106,53 @@ function AddRule({ roles }: { readonly roles: readonly RoleRef[] }) {
   );
 }
 
+/** "allowed this request" or "closest rule — lacks verb": colour, icon and words together. */
+function HighlightMarker({ mark }: { readonly mark: RowHighlight }) {
+  const t = useT();
+  const allowed = mark.kind === 'allowed';
+  const Icon = allowed ? ShieldCheck : ShieldAlert;
+  return (
+    <span
+      className={`mt-0.5 inline-flex items-center gap-1 rounded-full border px-2 py-0.5 font-sans text-xs font-medium ${
+        allowed ? 'border-passed bg-passed-soft text-passed' : 'border-warning bg-panel text-warning'
+      }`}
+      data-kind={mark.kind}
+      data-testid="rbac-highlight-marker"
+    >
+      <Icon aria-hidden="true" className="size-3.5 shrink-0" />
+      {allowed ? t('rbac.highlight.allowed') : t('rbac.highlight.nearMiss', { lacks: mark.lacks.join(', ') })}
+    </span>
+  );
+}
+
+/** The attributes that mark a highlighted row or rule, as stable hooks for styles and tests. */
+function markAttrs(mark: RowHighlight | undefined) {
+  if (mark === undefined) return {};
+  return mark.kind === 'allowed' ? { 'data-highlighted': 'true' } : { 'data-near-miss': 'true' };
+}
+
 /** RBAC as a readable table (subject → binding → role → rules), an "add rule" helper and the YAML. */
 export function RbacTab() {
   const t = useT();
   const { text } = useSourceEditor('rbac');
   const { rows, roles, unbound } = useMemo(() => rbacTable(text), [text]);
+  const trace = useAppStore(selectActiveTrace);
+  const highlight = useMemo(() => rbacHighlightOf(authorizationOf(trace)), [trace]);
+  const marks = useMemo(() => highlightRows(rows, highlight), [rows, highlight]);
+  const tableRef = useRef<HTMLTableElement>(null);
+
+  // "Show in RBAC editor" from the inspector: bring the marked row into view, now or on mount.
+  useEffect(() => {
+    const reveal = () => {
+      if (!takeRbacReveal()) return;
+      tableRef.current
+        ?.querySelector('tr[data-highlighted="true"], tr[data-near-miss="true"]')
+        ?.scrollIntoView({ block: 'nearest' });
+    };
+    reveal();
+    return onRbacReveal(reveal);
+  }, []);
+
   return (
     <div className="flex flex-col gap-4">
       <section className="flex flex-col gap-2">
@@ -116,7 +161,12 @@ export function RbacTab() {
           <p className="text-sm text-muted">{t('rbac.noBindings')}</p>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-border">
-            <table className="w-full text-left text-sm" data-testid="rbac-table">
+            <table
+              className="w-full text-left text-sm"
+              data-highlight={highlight?.kind ?? 'none'}
+              data-testid="rbac-table"
+              ref={tableRef}
+            >
               <thead className="bg-subtle text-xs text-muted uppercase">
                 <tr>
                   <th className="px-2 py-1.5" scope="col">
@@ -131,46 +181,73 @@ export function RbacTab() {
                 </tr>
               </thead>
               <tbody>
-                {rows.map((row) => (
-                  <tr
-                    className="border-t border-border align-top"
-                    data-rbac-subject={row.subject}
-                    key={`${row.subject}|${row.binding}`}
-                  >
-                    <td className="px-2 py-1.5 font-mono text-[0.8125rem] text-text">{row.subject}</td>
-                    <td className="px-2 py-1.5 text-text">
-                      <span className="font-mono text-[0.8125rem]">{row.role}</span>
-                      <span className="block text-xs text-muted">
-                        {row.namespace === undefined
-                          ? t('rbac.clusterWide')
-                          : t('rbac.inNamespace', { namespace: row.namespace })}
-                      </span>
-                    </td>
-                    <td className="px-2 py-1.5 font-mono text-[0.8125rem] text-text">
-                      {row.rules === undefined ? (
-                        <span className="text-failed">{t('rbac.missingRole')}</span>
-                      ) : (
-                        <ul>
-                          {row.rules.map((rule) => (
-                            <li
-                              key={`${rule.verbs.join()}|${rule.resources.join()}|${rule.apiGroups.join()}`}
-                            >
-                              {t('rbac.rule', {
-                                verbs: rule.verbs.join(', '),
-                                resources: rule.resources.join(', '),
-                                groups: rule.apiGroups.some((g) => g !== '')
-                                  ? t('rbac.rule.groups', {
-                                      groups: rule.apiGroups.map((g) => g || '""').join(', '),
-                                    })
-                                  : '',
-                              })}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
+                {rows.map((row, index) => {
+                  const mark = marks.get(index);
+                  return (
+                    <tr
+                      className={`border-t border-border align-top ${
+                        mark === undefined
+                          ? ''
+                          : mark.kind === 'allowed'
+                            ? 'bg-passed-soft shadow-[inset_4px_0_0_var(--color-passed)]'
+                            : 'bg-subtle shadow-[inset_4px_0_0_var(--color-warning)]'
+                      }`}
+                      data-rbac-binding={row.binding}
+                      data-rbac-subject={row.subject}
+                      key={`${row.subject}|${row.binding}`}
+                      {...markAttrs(mark)}
+                    >
+                      <td className="px-2 py-1.5 font-mono text-[0.8125rem] text-text">{row.subject}</td>
+                      <td className="px-2 py-1.5 text-text">
+                        <span className="font-mono text-[0.8125rem]">{row.role}</span>
+                        <span className="block text-xs text-muted">
+                          {row.namespace === undefined
+                            ? t('rbac.clusterWide')
+                            : t('rbac.inNamespace', { namespace: row.namespace })}
+                        </span>
+                      </td>
+                      <td className="px-2 py-1.5 font-mono text-[0.8125rem] text-text">
+                        {row.rules === undefined ? (
+                          <span className="text-failed">{t('rbac.missingRole')}</span>
+                        ) : (
+                          <ul>
+                            {row.rules.map((rule, ruleIndex) => {
+                              const ruleMark = mark?.ruleIndex === ruleIndex ? mark : undefined;
+                              return (
+                                <li
+                                  className={
+                                    ruleMark === undefined
+                                      ? undefined
+                                      : `-mx-1 flex flex-col items-start rounded px-1 font-bold ${ruleMark.kind === 'allowed' ? 'text-passed' : 'text-warning'}`
+                                  }
+                                  data-rbac-rule-index={ruleIndex}
+                                  key={`${rule.verbs.join()}|${rule.resources.join()}|${rule.apiGroups.join()}`}
+                                  {...markAttrs(ruleMark)}
+                                >
+                                  <span>
+                                    {t('rbac.rule', {
+                                      verbs: rule.verbs.join(', '),
+                                      resources: rule.resources.join(', '),
+                                      groups: rule.apiGroups.some((g) => g !== '')
+                                        ? t('rbac.rule.groups', {
+                                            groups: rule.apiGroups.map((g) => g || '""').join(', '),
+                                          })
+                                        : '',
+                                    })}
+                                  </span>
+                                  {ruleMark !== undefined && <HighlightMarker mark={ruleMark} />}
+                                </li>
+                              );
+                            })}
+                          </ul>
+                        )}
+                        {mark !== undefined && mark.ruleIndex === undefined && (
+                          <HighlightMarker mark={mark} />
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
                 {unbound.map((r) => (
                   <tr className="border-t border-border text-muted" key={roleKey(r)}>
                     <td className="px-2 py-1.5">{t('rbac.unbound')}</td>

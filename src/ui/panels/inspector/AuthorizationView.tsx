@@ -4,10 +4,12 @@ import {
   CircleMinus,
   CircleX,
   Info,
+  LocateFixed,
   type LucideIcon,
   ShieldCheck,
   ShieldX,
 } from 'lucide-react';
+import { useContext } from 'react';
 import type {
   AuthorizationAttributes,
   AuthorizationDetails,
@@ -19,8 +21,10 @@ import type {
   RbacNearMiss,
 } from '../../../engine/types';
 import { type Translate, useT } from '../../../i18n';
+import { AppStoreContext } from '../../../store/context';
 import { CodeBlock, formatJson } from '../../components/CodeBlock';
 import { Disclosure } from '../../components/Disclosure';
+import { requestRbacReveal } from '../../world/rbac-reveal';
 import { keyed } from './keyed';
 import { Chip, Fact, Mono, Note, SectionTitle, SrOnly, type Tone } from './parts';
 import { displayRuleValue, ruleParts } from './rule-parts';
@@ -101,9 +105,10 @@ export function AuthorizationView({ details }: { readonly details: Authorization
             <>
               <p className="text-sm text-muted">{t('inspector.authz.nearMisses.intro')}</p>
               <ol className="flex flex-col gap-2">
-                {details.nearMisses.map((miss) => (
+                {details.nearMisses.map((miss, index) => (
                   <NearMiss
                     attrs={a}
+                    closest={index === 0}
                     key={`${refText(miss.binding)}:${refText(miss.role)}:${miss.ruleIndex}`}
                     miss={miss}
                   />
@@ -220,11 +225,46 @@ function AllowedBy({
         ruleIndex={matched.ruleIndex}
       />
       <RuleView attrs={attrs} rule={matched.rule} />
+      <ShowInRbac />
     </div>
   );
 }
 
-function NearMiss({ miss, attrs }: { readonly miss: RbacNearMiss; readonly attrs: AuthorizationAttributes }) {
+/**
+ * Opens the World panel on the RBAC tab, where the table marks this rule, and scrolls it into
+ * view. Only inside the app (a bare render has no store to open the panel with).
+ */
+function ShowInRbac() {
+  const t = useT();
+  const store = useContext(AppStoreContext);
+  if (store === null) return null;
+  return (
+    <button
+      className="inline-flex h-8 items-center gap-1.5 self-start rounded-lg border border-border-strong bg-panel px-2.5 text-sm font-medium text-text hover:bg-subtle"
+      data-testid="show-in-rbac"
+      onClick={() => {
+        store.getState().setWorldTab('rbac');
+        requestRbacReveal();
+      }}
+      title={t('inspector.authz.showInRbac.title')}
+      type="button"
+    >
+      <LocateFixed aria-hidden="true" className="size-4" />
+      {t('inspector.authz.showInRbac')}
+    </button>
+  );
+}
+
+function NearMiss({
+  miss,
+  attrs,
+  closest = false,
+}: {
+  readonly miss: RbacNearMiss;
+  readonly attrs: AuthorizationAttributes;
+  /** The closest near miss is the one the RBAC table marks. */
+  readonly closest?: boolean;
+}) {
   const t = useT();
   return (
     <li
@@ -252,6 +292,7 @@ function NearMiss({ miss, attrs }: { readonly miss: RbacNearMiss; readonly attrs
           {t('inspector.authz.resourceNamesNote', { verb: attrs.verb })}
         </Note>
       )}
+      {closest && <ShowInRbac />}
     </li>
   );
 }
