@@ -3,10 +3,11 @@ import { useT } from './i18n';
 import { useAppStore } from './store/context';
 import type { AppState } from './store/types';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { useEngineExtensions } from './ui/extensions/use-engine-extensions';
 import { GraphCard } from './ui/graph/GraphCard';
 import { Header } from './ui/Header';
 import { Composer } from './ui/panels/Composer';
-import { Inspector } from './ui/panels/Inspector';
+import { DetailsArea } from './ui/panels/details/DetailsArea';
 import { ResponsePanel } from './ui/panels/ResponsePanel';
 import { useDocumentPreferences } from './ui/useDocumentPreferences';
 import { useShortcuts } from './ui/useShortcuts';
@@ -37,20 +38,22 @@ function PanelError({ error }: { readonly error: Error }) {
 const fallback = (error: Error) => <PanelError error={error} />;
 
 /**
- * Composer on the left; the graph as the hero on the right with the inspector and response
- * beneath. On large screens everything fits the viewport (panels scroll inside); small screens stack.
+ * Composer on the left; the graph as the hero on the right with the details tabs (inspector,
+ * etcd, watch, resources, log, access) and the response beneath. On large screens everything fits the viewport (panels scroll inside); small screens stack.
  */
 export function App() {
   useShortcuts();
   useDocumentPreferences();
   const worldOpen = useAppStore(selectWorldOpen);
   const compareEnabled = useAppStore(selectCompareEnabled);
+  // Tests and tools wait on this: the schemas and CEL load after the first paint.
+  const extensions = useEngineExtensions().status;
   // With the World panel open the left column widens for the editors; the graph stays in view.
   const columns = worldOpen
     ? 'lg:grid-cols-[30rem_minmax(0,1fr)] xl:grid-cols-[36rem_minmax(0,1fr)] 2xl:grid-cols-[44rem_minmax(0,1fr)]'
     : 'lg:grid-cols-[20rem_minmax(0,1fr)] 2xl:grid-cols-[26rem_minmax(0,1fr)]';
   return (
-    <div className="flex min-h-full flex-col lg:h-full">
+    <div className="flex min-h-full flex-col lg:h-full" data-extensions={extensions} data-testid="app">
       <Header />
       <ErrorBoundary fallback={fallback}>
         <WorkspaceBanners />
@@ -78,9 +81,9 @@ export function App() {
               </Suspense>
             </ErrorBoundary>
           )}
-          <div className="grid gap-3 md:grid-cols-2 lg:min-h-0 lg:flex-[2]">
+          <div className="grid gap-3 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:min-h-0 lg:flex-[2]">
             <ErrorBoundary fallback={fallback}>
-              <Inspector />
+              <DetailsArea />
             </ErrorBoundary>
             <ErrorBoundary fallback={fallback}>
               <ResponsePanel />

@@ -23,13 +23,14 @@ if (preferences.textSize !== undefined) document.documentElement.dataset.textSiz
  * so the entry chunk stays within the bundle budget: React + React Flow + the UI.
  */
 async function start(container: HTMLElement): Promise<void> {
-  const { bootWorkspace } = await import('./store/boot');
+  const { bootWorkspace, loadEngineExtensions } = await import('./store/boot');
   const link = parseDeepLink(window.location.search);
   // The workspace: a share link (#scenario=…) as its own unsaved workspace, else the saved one.
   const { store, autosave } = bootWorkspace({
     storage: window.localStorage,
     hash: window.location.hash,
     tabId: crypto.randomUUID?.() ?? String(Math.random()).slice(2),
+    ...(link.lesson === undefined ? {} : { lesson: link.lesson }),
     options: {
       ...preferences,
       ...(link.user === undefined ? {} : { user: link.user }),
@@ -45,6 +46,17 @@ async function start(container: HTMLElement): Promise<void> {
 
   // Warm the inspector's detail views so the first stage selected shows them at once.
   void import('./ui/panels/inspector/StageDetailsView');
+
+  // The schemas and CEL after the first paint, so start-up stays fast; then the world is rebuilt
+  // with them (after any running animation). Offline on a first visit they simply stay off.
+  const loadExtensions = () => {
+    void loadEngineExtensions().then(
+      () => store.getState().applyExtensions(),
+      () => undefined,
+    );
+  };
+  if ('requestIdleCallback' in window) window.requestIdleCallback(loadExtensions, { timeout: 2000 });
+  else setTimeout(loadExtensions, 200);
 
   createRoot(container).render(
     <StrictMode>

@@ -135,6 +135,7 @@ const UI_EN = {
   'response.empty': 'Press Send: the response appears when the request comes back.',
   'response.waiting': 'The response appears when the request gets back to the client.',
   'response.kubectl': 'kubectl prints',
+  'response.kubectl.run': 'kubectl prints for the whole command ({count} requests)',
   'response.body': 'Response body (JSON)',
   'response.noBody': 'The response has no body.',
   'response.error': 'The simulator failed on this request: {message}',
@@ -186,6 +187,8 @@ const UI_EN = {
   'inspector.authz.resourceNamesNote':
     'Why resourceNames cannot help here: a {verb} request carries no object name (list, watch, create and deletecollection never do, unless a list or watch selects one name with fieldSelector=metadata.name=…), so a rule with resourceNames never matches it. Grant the verb in a rule without resourceNames.',
   'inspector.authz.webhookReview': 'SubjectAccessReview sent to the authorization webhook',
+  'inspector.authz.showInRbac': 'Show in RBAC editor',
+  'inspector.authz.showInRbac.title': 'Open the World panel on the RBAC tab, with this rule marked',
   'inspector.diff.label': 'Before → after: {added} line(s) added, {removed} removed',
   'inspector.diff.none': 'The object did not change.',
   'inspector.diff.gap': '⋯ {count} unchanged line(s)',
@@ -273,6 +276,7 @@ const UI_EN = {
   'history.addRule': 'add a rule to {role}',
   'history.import': 'import {name}',
   'history.resetToLesson': 'reset to the lesson',
+  'history.openLesson': 'open the lesson {name}',
 
   'world.loadingEditor': 'Loading the editor…',
 
@@ -296,6 +300,8 @@ const UI_EN = {
   'panels.tab.watch': 'Watch',
   'panels.tab.resources': 'Resources',
   'panels.tab.log': 'Log',
+  'panels.tab.access': 'Access',
+  'panels.loading': 'Loading…',
 
   'raw.title': 'Raw HTTP request',
   'raw.mode.label': 'Compose with',

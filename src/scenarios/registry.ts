@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+import admissionBasicsYaml from './lessons/admission-basics.scenario.yaml?raw';
 import rbacBasicsYaml from './lessons/rbac-basics.scenario.yaml?raw';
 import { parseScenario } from './parse';
 import { type Scenario, toRuntimeScenario } from './runtime';
@@ -21,7 +22,11 @@ function load(text: string): BuiltInScenario {
 }
 
 /** Every built-in scenario and lesson: each is a file, and each is played by a test. */
-export const BUILT_IN_SCENARIOS: readonly BuiltInScenario[] = [load(starterYaml), load(rbacBasicsYaml)];
+export const BUILT_IN_SCENARIOS: readonly BuiltInScenario[] = [
+  load(starterYaml),
+  load(rbacBasicsYaml),
+  load(admissionBasicsYaml),
+];
 
 export function builtInScenario(id: string): BuiltInScenario | undefined {
   return BUILT_IN_SCENARIOS.find((s) => s.id === id);

@@ -6,6 +6,15 @@ import { type KeyValueStorage, readWorkspace } from './persistence';
 import { readShareLink } from './share';
 import type { AppStore, Notice, WorkspaceRestore } from './types';
 
+/**
+ * The schemas and CEL, loaded on demand; re-exported here so src/main.tsx reaches them through
+ * this lazily loaded chunk and the entry chunk does not grow.
+ */
+export { loadEngineExtensions } from '../ui/extensions/load-extensions';
+
+/** The details area's tab panels, reached through this chunk (see DetailsArea). */
+export const loadDetailsPanels = () => import('../ui/panels/details/panels');
+
 export interface BootInput {
   readonly storage: KeyValueStorage;
   /** location.hash: a share link's `#scenario=…`. */
@@ -13,6 +22,8 @@ export interface BootInput {
   readonly tabId: string;
   /** Composer and UI options (deep link, preferences). */
   readonly options: AppStoreOptions;
+  /** A built-in lesson to open (`?lesson=<id>`), as an undoable step over the workspace. */
+  readonly lesson?: string;
 }
 
 export interface Booted {
@@ -25,7 +36,7 @@ export interface Booted {
  * saved workspace is restored (migrated if old, quarantined with a notice if unreadable); else
  * the starter world. Never throws for bad saved state or a bad link.
  */
-export function bootWorkspace({ storage, hash, tabId, options }: BootInput): Booted {
+export function bootWorkspace({ storage, hash, tabId, options, lesson }: BootInput): Booted {
   const notices: Notice[] = [];
   const saved = readWorkspace(storage);
   if (saved.kind === 'quarantined') {
@@ -76,6 +87,8 @@ export function bootWorkspace({ storage, hash, tabId, options }: BootInput): Boo
     workspaceMode: mode,
     notices,
   });
+  // `?lesson=<id>`: opened over the workspace as an undoable step (unless it is already open).
+  if (lesson !== undefined && store.getState().lessonId !== lesson) store.getState().openLesson(lesson);
   const autosave = startAutosave(store, storage, {
     tabId,
     ...(saved.kind === 'loaded' ? { loaded: saved.envelope } : {}),

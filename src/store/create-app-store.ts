@@ -17,7 +17,7 @@ export interface AppStoreOptions extends ComposerInit, UiInit, WorldInit, Sessio
  * beside the actions that change it. A restored workspace replays its sends and shows the last.
  */
 export function createAppStore(scenario: Scenario, options: AppStoreOptions = {}): AppStore {
-  return createStore<AppState>()((set, get) => {
+  const store = createStore<AppState>()((set, get) => {
     const world = createWorldSlice(scenario, options, set, get);
     const composerScenario = world.slice.scenario;
     return {
@@ -31,4 +31,9 @@ export function createAppStore(scenario: Scenario, options: AppStoreOptions = {}
       ...world.initialRun,
     };
   });
+  // Extensions that arrived mid-animation are applied once it stops (see applyExtensions).
+  store.subscribe((s) => {
+    if (s.extensionsPending && s.status !== 'playing') s.applyExtensions();
+  });
+  return store;
 }

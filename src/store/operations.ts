@@ -34,7 +34,8 @@ export const sendOperation: Operation = {
   id: 'send',
   labelKey: 'op.send',
   shortcut: { keys: ['Enter'], mod: true, whileTyping: true, display: 'Ctrl+Enter' },
-  isEnabled: (s) => s.derived.ok && s.derived.requests.length > 0,
+  // In raw mode the raw form sends (its own Ctrl+Enter); this is kubectl's Send.
+  isEnabled: (s) => s.composerMode === 'kubectl' && s.derived.ok && s.derived.requests.length > 0,
   perform: (store) => store.getState().send(),
 };
 

@@ -1,3 +1,4 @@
+import type { HttpMethod, HttpRequest } from '../engine';
 import { MAX_SCENARIO_BYTES } from '../scenarios/format';
 import { parseScenario } from '../scenarios/parse';
 import { builtInScenario } from '../scenarios/registry';
@@ -87,16 +88,39 @@ function readSources(v: unknown): ScenarioSources | undefined {
   };
 }
 
+const HTTP_METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+/** A logged raw HTTP request, if `v` is one. */
+function readRawRequest(v: unknown): HttpRequest | undefined {
+  if (!isRecord(v) || !isString(v.method) || !HTTP_METHODS.includes(v.method) || !isString(v.path))
+    return undefined;
+  if (!isStringRecord(v.headers) || (v.body !== undefined && !isString(v.body))) return undefined;
+  return {
+    method: v.method as HttpMethod,
+    path: v.path,
+    headers: v.headers,
+    ...(isString(v.body) ? { body: v.body } : {}),
+  };
+}
+
 function readLog(v: unknown): LoggedSend[] {
   if (!Array.isArray(v)) return [];
   return v
     .filter((e): e is Json => isRecord(e) && isString(e.user) && isString(e.command) && isString(e.namespace))
-    .map((e) => ({
-      user: e.user as string,
-      command: e.command as string,
-      namespace: e.namespace as string,
-      files: isStringRecord(e.files) ? e.files : {},
-    }));
+    .flatMap((e) => {
+      const raw = readRawRequest(e.raw);
+      // A raw entry whose request is unreadable is dropped rather than replayed as an empty command.
+      if (e.raw !== undefined && raw === undefined) return [];
+      return [
+        {
+          user: e.user as string,
+          command: e.command as string,
+          namespace: e.namespace as string,
+          files: isStringRecord(e.files) ? e.files : {},
+          ...(raw === undefined ? {} : { raw }),
+        },
+      ];
+    });
 }
 
 function readHistory(v: unknown): HistoryEntry[] {

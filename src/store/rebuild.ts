@@ -1,6 +1,7 @@
-import { type Cluster, createCluster, kubectlToRequests, type Trace } from '../engine';
+import { type Cluster, createCluster, type KubectlRun, type Trace } from '../engine';
 import type { ScenarioDocument } from '../scenarios/format';
 import { toClusterSpec } from '../scenarios/runtime';
+import { getExtensionsSnapshot } from '../ui/extensions/load-extensions';
 import { pathOf } from './path';
 import type { AppState, LoggedSend } from './types';
 
@@ -13,25 +14,45 @@ export function clockFrom(epoch: number): () => Date {
   return () => new Date(epoch + ticks++ * 1000);
 }
 
+/**
+ * A cluster for `doc`, with the engine extensions (schemas, CEL) once they have loaded: until then
+ * schema checks and CEL policies are skipped, and `applyExtensions` rebuilds the world with them.
+ */
 export function createWorldCluster(doc: ScenarioDocument, epoch: number): Cluster {
-  return createCluster(toClusterSpec(doc, { now: clockFrom(epoch) }));
+  return createCluster({
+    ...toClusterSpec(doc, { now: clockFrom(epoch) }),
+    extensions: getExtensionsSnapshot().extensions ?? {},
+  });
 }
 
-/** Sends one logged command; kubectl errors send nothing (as in the composer). */
-export function sendLogged(cluster: Cluster, entry: LoggedSend, as: string = entry.user): Trace[] {
-  let requests: ReturnType<typeof kubectlToRequests>;
-  try {
-    requests = kubectlToRequests(entry.command, { namespace: entry.namespace, files: entry.files });
-  } catch {
-    return [];
+/**
+ * Sends one logged entry as the composer did: a raw request as itself, a command through kubectl
+ * (follow-ups decided by the responses). kubectl's own errors send nothing and only print.
+ */
+export function runLogged(cluster: Cluster, entry: LoggedSend, as: string = entry.user): KubectlRun {
+  if (entry.raw !== undefined) {
+    // One request, no kubectl: one trace and nothing printed.
+    const trace = cluster.send(entry.raw, as);
+    return { traces: [trace], output: '', exitCode: trace.response.status < 400 ? 0 : 1 };
   }
-  return requests.map((r) => cluster.send(r, as));
+  return cluster.kubectl(entry.command, as, { namespace: entry.namespace, files: entry.files });
+}
+
+/** The traces of one logged entry (see runLogged). */
+export function sendLogged(cluster: Cluster, entry: LoggedSend, as: string = entry.user): Trace[] {
+  return [...runLogged(cluster, entry, as).traces];
 }
 
 export interface BuiltWorld {
   readonly cluster: Cluster;
+  /** etcd's revision before any logged send was replayed. */
+  readonly revision: number;
+  /** etcd's revision just before the last send was replayed. */
+  readonly revisionBefore: number;
   /** The last send, run again on the rebuilt world; undefined when nothing was sent. */
   readonly traces: readonly Trace[] | undefined;
+  /** What kubectl printed for the last send. */
+  readonly output: string | undefined;
   /** The simulator threw (a bug): shown instead of a response. */
   readonly error: string | undefined;
 }
@@ -47,20 +68,42 @@ export function buildWorld(
   lastAs?: string,
 ): BuiltWorld {
   const cluster = createWorldCluster(doc, epoch);
+  const revision = cluster.storage.revision;
   const last = log.at(-1);
+  let revisionBefore = revision;
   try {
-    for (const entry of log.slice(0, -1)) sendLogged(cluster, entry);
-    const traces = last === undefined ? undefined : sendLogged(cluster, last, lastAs);
-    return { cluster, traces, error: undefined };
+    for (const entry of log.slice(0, -1)) runLogged(cluster, entry);
+    revisionBefore = cluster.storage.revision;
+    const run = last === undefined ? undefined : runLogged(cluster, last, lastAs);
+    return {
+      cluster,
+      revision,
+      revisionBefore,
+      traces: run === undefined ? undefined : [...run.traces],
+      output: run?.output,
+      error: undefined,
+    };
   } catch (error) {
-    return { cluster, traces: [], error: error instanceof Error ? error.message : String(error) };
+    return {
+      cluster,
+      revision,
+      revisionBefore,
+      traces: [],
+      output: undefined,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
 /** The run state that shows `traces` at their end at once (an edit's new path, a restored workspace). */
-export function runAtEnd(traces: readonly Trace[] | undefined, error: string | undefined): Partial<AppState> {
+export function runAtEnd(
+  traces: readonly Trace[] | undefined,
+  error: string | undefined,
+  extra: Pick<AppState, 'output' | 'revisionBefore'> = { output: undefined, revisionBefore: 0 },
+): Partial<AppState> {
   if (error !== undefined)
     return {
+      ...extra,
       traces: traces ?? [],
       activeTrace: 0,
       runError: error,
@@ -69,8 +112,15 @@ export function runAtEnd(traces: readonly Trace[] | undefined, error: string | u
       selectedNode: undefined,
     };
   if (traces === undefined || traces.length === 0)
-    return { traces: [], activeTrace: 0, runError: undefined, status: 'idle', step: 0 };
+    return { ...extra, traces: [], activeTrace: 0, runError: undefined, status: 'idle', step: 0 };
   const last = traces.length - 1;
   const trace = traces[last] as Trace;
-  return { traces, activeTrace: last, runError: undefined, status: 'done', step: pathOf(trace).length };
+  return {
+    ...extra,
+    traces,
+    activeTrace: last,
+    runError: undefined,
+    status: 'done',
+    step: pathOf(trace).length,
+  };
 }

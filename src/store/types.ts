@@ -8,9 +8,12 @@ import type { NodeId } from './path';
 /** One send of this session, kept so any edit can rebuild the world and replay it. */
 export interface LoggedSend {
   readonly user: string;
+  /** The kubectl command line; empty for a raw HTTP send. */
   readonly command: string;
   readonly files: Readonly<Record<string, string>>;
   readonly namespace: string;
+  /** A raw HTTP send (composer in raw mode): replayed as this one request instead of the command. */
+  readonly raw?: HttpRequest;
 }
 
 /** A state the workspace can go back to: the scenario's texts, with what changed them. */
@@ -40,6 +43,8 @@ export interface WorldSlice {
   readonly cluster: Cluster;
   /** Bumped on every reset or rebuild so views keyed on the world start fresh. */
   readonly worldVersion: number;
+  /** etcd's revision when this world was (re)built, before any replay: where the Watch panel starts. */
+  readonly worldRevision: number;
   /** What the editors show: one text per tab (possibly broken). */
   readonly sources: ScenarioSources;
   /** Problems per tab; empty when the texts make a valid world. */
@@ -54,14 +59,23 @@ export interface WorldSlice {
   readonly future: readonly HistoryEntry[];
   /** The last good document before the latest edit (compare "before and after"). */
   readonly previousDocument: ScenarioDocument | undefined;
+  /** applyExtensions was called while playing: it runs once playback stops. */
+  readonly extensionsPending: boolean;
   /** A fresh cluster from the scenario; clears the run and the log. */
   resetWorld(): void;
+  /**
+   * Rebuilds the world now that the engine extensions (schemas, CEL) have loaded, replaying the
+   * log; waits until playback is not 'playing' so a running animation is not cut short.
+   */
+  applyExtensions(): void;
   /** Replaces one tab's text, records an undo step and rebuilds the world. */
   editSource(id: SourceId, text: string, options?: EditOptions): void;
   /** Replaces the whole scenario (import, share link, lesson); undoable. */
   replaceScenario(sources: ScenarioSources, label: HistoryEntry['label'], lessonId?: string): void;
   /** Back to the built-in file this workspace started from; undoable. */
   resetToLesson(): void;
+  /** Opens a built-in scenario or lesson by id (unknown ids are ignored); undoable. */
+  openLesson(id: string): void;
   undo(): void;
   redo(): void;
   /** Replaces the whole workspace (another tab's save, a discarded share link): not an undo step. */
@@ -145,14 +159,25 @@ export interface ComposerSlice {
   setCommand(command: string): void;
   setFile(name: string, content: string): void;
   loadExample(id: string): void;
-  /** Sends every derived request in order and starts playback. Does nothing on a kubectl error. */
+  /**
+   * Runs the command through kubectl (follow-ups decided by the responses) and starts playback.
+   * Does nothing on a kubectl error.
+   */
   send(): void;
+  /** Puts `command` in the composer as `user` and sends it (an access-matrix cell, a lesson step). */
+  playCommand(user: string, command: string): void;
+  /** Sends one raw HTTP request as the chosen user (raw mode) and starts playback. */
+  sendRaw(request: HttpRequest): void;
 }
 
 export interface RunSlice {
   /** One trace per request of the last send, in order. */
   readonly traces: readonly Trace[];
   readonly activeTrace: number;
+  /** What kubectl printed for the whole run (runKubectl's output); undefined for a raw send. */
+  readonly output: string | undefined;
+  /** etcd's revision just before this run: the Watch panel holds later events until the token reaches etcd. */
+  readonly revisionBefore: number;
   /** The simulator threw (a bug, not a request failure): shown instead of a response. */
   readonly runError: string | undefined;
   /** Shows another request of the same send, at its end. */
@@ -184,9 +209,17 @@ export interface PlaybackSlice {
 export type ThemeChoice = 'system' | 'light' | 'dark';
 export type TextSize = 'normal' | 'large';
 
+/** How the composer writes a request: a kubectl command line, or raw HTTP. */
+export type ComposerMode = 'kubectl' | 'raw';
+
+/** The tabs of the details area beside the graph. */
+export type DetailsTab = 'inspector' | 'etcd' | 'watch' | 'resources' | 'log' | 'access';
+
 export interface UiSlice {
   /** The node the learner picked; undefined means "follow the token / the deciding stage". */
   readonly selectedNode: NodeId | undefined;
+  readonly composerMode: ComposerMode;
+  readonly detailsTab: DetailsTab;
   readonly theme: ThemeChoice;
   readonly textSize: TextSize;
   /** prefers-reduced-motion: no travelling token, results appear at once. */
@@ -195,6 +228,8 @@ export interface UiSlice {
   setTheme(theme: ThemeChoice): void;
   setTextSize(size: TextSize): void;
   setReducedMotion(reduced: boolean): void;
+  setComposerMode(mode: ComposerMode): void;
+  setDetailsTab(tab: DetailsTab): void;
 }
 
 export type AppState = WorldSlice &

@@ -118,6 +118,8 @@ test.describe('The editable world', () => {
 
   test('corrupt saved state is quarantined with a notice', async ({ page }) => {
     await page.goto('/');
+    // The app reads storage as it boots: corrupt it only after that, or the first load quarantines it.
+    await expect(page.getByTestId('pipeline-graph')).toBeVisible();
     await page.evaluate(() => localStorage.setItem('kube-request-flow:workspace', '{"version":2,'));
     await page.reload();
     await expect(page.locator('[data-notice="quarantined"]')).toBeVisible();

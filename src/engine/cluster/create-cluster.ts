@@ -1,8 +1,8 @@
 import { parseAllDocuments } from 'yaml';
 import { addAuthenticatedGroup, authenticate, presentCredential } from '../authentication';
 import { attributesFor, authorize } from '../authorization';
-import { bootstrapPolicy } from '../authorization/rbac/bootstrap-policy';
 import { type AccessMatrixCell, accessMatrix, MATRIX_VERBS } from '../authorization/matrix';
+import { bootstrapPolicy } from '../authorization/rbac/bootstrap-policy';
 import { yamlToJs } from '../decoding/yaml-errors';
 import { type KubectlContext, type KubectlRun, runKubectl } from '../kubectl';
 import { runPipeline } from '../pipeline';

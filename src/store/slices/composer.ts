@@ -1,7 +1,9 @@
+import type { KubectlRun } from '../../engine';
 import type { Scenario } from '../../scenarios/runtime';
 import { deriveRequests } from '../derive-requests';
 import { pathOf } from '../path';
-import type { AppState, ComposerSlice, SliceArgs } from '../types';
+import { runLogged } from '../rebuild';
+import type { AppState, ComposerSlice, LoggedSend, SliceArgs } from '../types';
 import { computeCompare } from './compare';
 
 export interface ComposerInit {
@@ -52,30 +54,57 @@ export function createComposerSlice(
     send: () => {
       const state = get();
       if (!state.derived.ok || state.derived.requests.length === 0) return;
-      const log = [
-        ...state.log,
-        { user: state.user, command: state.command, files: state.files, namespace: state.namespace },
-      ];
-      const next = { ...sendAll(state, state.derived.requests), log };
-      set({ ...next, ...computeCompare({ ...state, ...next } as AppState) });
+      sendEntry(state, set, {
+        user: state.user,
+        command: state.command,
+        files: state.files,
+        namespace: state.namespace,
+      });
+    },
+    playCommand: (user, command) => {
+      set((s) => ({
+        composerMode: 'kubectl',
+        user: knownUser(s.scenario, user),
+        command,
+        derived: deriveRequests(command, s.namespace, s.files),
+      }));
+      get().send();
+    },
+    sendRaw: (request) => {
+      const state = get();
+      sendEntry(state, set, {
+        user: state.user,
+        command: '',
+        files: {},
+        namespace: state.namespace,
+        raw: request,
+      });
     },
   };
 }
 
+/** Runs one send, logs it for replays and starts its playback (compare mode follows). */
+function sendEntry(state: AppState, set: SliceArgs[0], entry: LoggedSend): void {
+  const log = [...state.log, entry];
+  const next = { ...runEntry(state, entry), log };
+  set({ ...next, ...computeCompare({ ...state, ...next } as AppState) });
+}
+
 /**
- * Sends each request in order against the world's cluster (later ones see earlier writes, as
- * with kubectl). An engine throw is a simulator bug: it is shown, and nothing crashes.
+ * Runs the entry against the world's cluster as kubectl would (later requests see earlier writes
+ * and follow-ups depend on the answers). An engine throw is a simulator bug: it is shown, and
+ * nothing crashes.
  */
-function sendAll(
-  state: AppState,
-  requests: Extract<AppState['derived'], { ok: true }>['requests'],
-): Partial<AppState> {
-  const traces = [];
+function runEntry(state: AppState, entry: LoggedSend): Partial<AppState> {
+  const revisionBefore = state.cluster.storage.revision;
+  let run: KubectlRun;
   try {
-    for (const request of requests) traces.push(state.cluster.send(request, state.user));
+    run = runLogged(state.cluster, entry);
   } catch (error) {
     return {
-      traces,
+      traces: [],
+      output: undefined,
+      revisionBefore,
       activeTrace: 0,
       runError: error instanceof Error ? error.message : String(error),
       status: 'idle',
@@ -83,7 +112,16 @@ function sendAll(
       selectedNode: undefined,
     };
   }
-  const base = { traces, runError: undefined, selectedNode: undefined };
+  const traces = run.traces;
+  const base = {
+    traces,
+    output: entry.raw === undefined ? run.output : undefined,
+    revisionBefore,
+    runError: undefined,
+    selectedNode: undefined,
+  };
+  // kubectl refused before sending anything: only its output to show.
+  if (traces.length === 0) return { ...base, activeTrace: 0, step: 0, status: 'idle' };
   if (state.reducedMotion) {
     // No movement: jump straight to the answer; Step and Restart still walk through it.
     const last = traces.length - 1;

@@ -5,6 +5,8 @@ export function createRunSlice(...[set]: SliceArgs): RunSlice {
   return {
     traces: [],
     activeTrace: 0,
+    output: undefined,
+    revisionBefore: 0,
     runError: undefined,
     selectTrace: (index) =>
       set((s) => {

@@ -34,19 +34,27 @@ export function applySources(s: AppState, sources: ScenarioSources, log = s.log)
   if (assembled.document === undefined) return { sources, problems: assembled.problems, log };
   const document = assembled.document;
   const scenario = toRuntimeScenario(document);
-  const built = buildWorld(document, s.epoch, log);
   const next: Partial<AppState> = {
     sources,
     problems: {},
+    previousDocument: s.scenario.document === document ? s.previousDocument : s.scenario.document,
+    user: knownUser(scenario, s.user),
+    ...rebuiltWorld(s, scenario, log),
+  };
+  return { ...next, ...computeCompare({ ...s, ...next } as AppState) };
+}
+
+/** A fresh cluster for `scenario` with `log` replayed, the last send shown at its end. */
+function rebuiltWorld(s: AppState, scenario: Scenario, log: AppState['log']): Partial<AppState> {
+  const built = buildWorld(scenario.document, s.epoch, log);
+  return {
     log,
     scenario,
     cluster: built.cluster,
     worldVersion: s.worldVersion + 1,
-    previousDocument: s.scenario.document === document ? s.previousDocument : s.scenario.document,
-    user: knownUser(scenario, s.user),
-    ...runAtEnd(built.traces, built.error),
+    worldRevision: built.revision,
+    ...runAtEnd(built.traces, built.error, { output: built.output, revisionBefore: built.revisionBefore }),
   };
-  return { ...next, ...computeCompare({ ...s, ...next } as AppState) };
 }
 
 export function createWorldSlice(
@@ -69,6 +77,7 @@ export function createWorldSlice(
     scenario: assembled.document === undefined ? scenario : toRuntimeScenario(document),
     cluster: built.cluster,
     worldVersion: 0,
+    worldRevision: built.revision,
     sources,
     problems: assembled.problems,
     lessonId: workspace?.lessonId ?? scenario.id,
@@ -77,19 +86,37 @@ export function createWorldSlice(
     past: workspace?.past ?? [],
     future: workspace?.future ?? [],
     previousDocument: undefined,
+    extensionsPending: false,
     resetWorld: () =>
-      set((s) => ({
-        cluster: createWorldCluster(s.scenario.document, s.epoch),
-        worldVersion: s.worldVersion + 1,
-        log: [],
-        traces: [],
-        activeTrace: 0,
-        runError: undefined,
-        status: 'idle',
-        step: 0,
-        selectedNode: undefined,
-        compareTraces: undefined,
-      })),
+      set((s) => {
+        const cluster = createWorldCluster(s.scenario.document, s.epoch);
+        return {
+          cluster,
+          worldVersion: s.worldVersion + 1,
+          worldRevision: cluster.storage.revision,
+          revisionBefore: cluster.storage.revision,
+          output: undefined,
+          log: [],
+          traces: [],
+          activeTrace: 0,
+          runError: undefined,
+          status: 'idle',
+          step: 0,
+          selectedNode: undefined,
+          compareTraces: undefined,
+        };
+      }),
+    applyExtensions: () => {
+      const s = get();
+      // Never cut a running animation short: the store retries once playback stops (create-app-store).
+      if (s.status === 'playing') {
+        set({ extensionsPending: true });
+        return;
+      }
+      // The last good world, rebuilt with the extensions; a broken edit keeps its text and problems.
+      const next = { extensionsPending: false, ...rebuiltWorld(s, s.scenario, s.log) };
+      set({ ...next, ...computeCompare({ ...s, ...next } as AppState) });
+    },
     editSource: (id, text, options = {}) => {
       const s = get();
       if (s.sources.texts[id] === text) return;
@@ -124,6 +151,15 @@ export function createWorldSlice(
       s.replaceScenario(
         splitScenario(lesson.scenario.document, lesson.text),
         { key: 'history.resetToLesson' },
+        lesson.id,
+      );
+    },
+    openLesson: (id) => {
+      const lesson = builtInScenario(id);
+      if (lesson === undefined) return;
+      get().replaceScenario(
+        splitScenario(lesson.scenario.document, lesson.text),
+        { key: 'history.openLesson', values: { name: lesson.id } },
         lesson.id,
       );
     },
@@ -163,5 +199,11 @@ export function createWorldSlice(
       });
     },
   };
-  return { slice, initialRun: runAtEnd(built.traces, built.error) };
+  return {
+    slice,
+    initialRun: runAtEnd(built.traces, built.error, {
+      output: built.output,
+      revisionBefore: built.revisionBefore,
+    }),
+  };
 }

@@ -10,6 +10,8 @@ interface CardProps {
   readonly testId?: string;
   /** The body fills the card edge to edge (the graph). */
   readonly flush?: boolean;
+  /** The title is for screen readers only (the header shows tabs in `actions` instead). */
+  readonly hideTitle?: boolean;
 }
 
 /** The panel frame every area shares: one border, one radius, one title style. */
@@ -21,6 +23,7 @@ export function Card({
   labelId,
   testId,
   flush = false,
+  hideTitle = false,
 }: CardProps) {
   return (
     <section
@@ -29,7 +32,10 @@ export function Card({
       data-testid={testId}
     >
       <header className="flex min-h-11 shrink-0 flex-wrap items-center justify-between gap-2 border-b border-border px-4 py-2">
-        <h2 className="text-sm font-semibold tracking-wide text-muted uppercase" id={labelId}>
+        <h2
+          className={`text-sm font-semibold tracking-wide text-muted uppercase ${hideTitle ? 'sr-only' : ''}`}
+          id={labelId}
+        >
           {title}
         </h2>
         {actions}

@@ -12,7 +12,6 @@ import {
   selectStep,
   selectUser,
 } from '../../store/selectors';
-import { Card } from '../components/Card';
 import { CodeBlock, formatJson } from '../components/CodeBlock';
 import { Disclosure } from '../components/Disclosure';
 import { NODE_ICONS, nodeTitleKey } from '../components/node-icons';
@@ -78,7 +77,10 @@ function StageView({ result }: { readonly result: StageResult }) {
   );
 }
 
-/** Explains one stage: what it decided, in plain words, with the facts behind it. */
+/**
+ * Explains one stage: what it decided, in plain words, with the facts behind it. Shown in the
+ * details area's Inspector tab (the tab list is its frame).
+ */
 export function Inspector() {
   const t = useT();
   const store = useAppStoreApi();
@@ -93,26 +95,9 @@ export function Inspector() {
 
   const title = node === undefined ? t('inspector.title') : t(nodeTitleKey(node));
   const Icon = node === undefined ? undefined : NODE_ICONS[node];
-  const actions =
-    pinned === undefined ? undefined : (
-      <button
-        className="inline-flex h-8 items-center gap-1.5 rounded-lg border border-border px-2.5 text-xs font-medium text-text hover:bg-subtle"
-        onClick={() => store.getState().selectNode(undefined)}
-        type="button"
-      >
-        <PinOff aria-hidden="true" className="size-3.5" />
-        {t('inspector.unpin')}
-      </button>
-    );
 
   return (
-    <Card
-      actions={actions}
-      className="h-full"
-      labelId="inspector-title"
-      testId="inspector"
-      title={t('inspector.title')}
-    >
+    <div data-testid="inspector">
       {trace === undefined || node === undefined ? (
         <p className="text-sm text-muted">{t('inspector.empty')}</p>
       ) : (
@@ -121,12 +106,24 @@ export function Inspector() {
             {Icon !== undefined && <Icon aria-hidden="true" className="size-5 text-muted" />}
             <h3 className="text-lg font-semibold text-text">{title}</h3>
             <OutcomeBadge outcome={outcome} />
-            {pinned !== undefined && <Pin aria-label={t('inspector.pinned')} className="size-4 text-muted" />}
+            {pinned !== undefined && (
+              <>
+                <Pin aria-label={t('inspector.pinned')} className="size-4 text-muted" />
+                <button
+                  className="ml-auto inline-flex h-8 items-center gap-1.5 rounded-lg border border-border px-2.5 text-xs font-medium text-text hover:bg-subtle"
+                  onClick={() => store.getState().selectNode(undefined)}
+                  type="button"
+                >
+                  <PinOff aria-hidden="true" className="size-3.5" />
+                  {t('inspector.unpin')}
+                </button>
+              </>
+            )}
           </header>
           <InspectorBody node={node} outcome={outcome} trace={trace} />
         </article>
       )}
-    </Card>
+    </div>
   );
 }
 

@@ -2,7 +2,13 @@ import { CircleAlert, TriangleAlert } from 'lucide-react';
 import { HTTP_REASON } from '../../engine/responses/status';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store/context';
-import { selectActiveTrace, selectResponseRevealed, selectRunError } from '../../store/selectors';
+import {
+  selectActiveTrace,
+  selectOutput,
+  selectResponseRevealed,
+  selectRunError,
+  selectTraces,
+} from '../../store/selectors';
 import { Card } from '../components/Card';
 import { CodeBlock, formatJson } from '../components/CodeBlock';
 import { Disclosure } from '../components/Disclosure';
@@ -14,6 +20,10 @@ export function ResponsePanel() {
   const trace = useAppStore(selectActiveTrace);
   const revealed = useAppStore(selectResponseRevealed);
   const runError = useAppStore(selectRunError);
+  const traces = useAppStore(selectTraces);
+  const output = useAppStore(selectOutput);
+  // Several requests (apply's GET then PATCH, delete --all…): kubectl prints once for the command.
+  const runOutput = traces.length > 1 && output !== undefined ? output : undefined;
 
   let content: React.ReactNode;
   if (runError !== undefined) {
@@ -67,9 +77,13 @@ export function ResponsePanel() {
           </ul>
         )}
         <div className="flex flex-col gap-1">
-          <h3 className="text-xs font-medium text-muted">{t('response.kubectl')}</h3>
+          <h3 className="text-xs font-medium text-muted">
+            {runOutput === undefined
+              ? t('response.kubectl')
+              : t('response.kubectl.run', { count: traces.length })}
+          </h3>
           <CodeBlock label={t('response.kubectl')} testId="kubectl-output" tone="terminal">
-            {trace.kubectlOutput}
+            {runOutput ?? trace.kubectlOutput}
           </CodeBlock>
         </div>
         {json === '' ? (

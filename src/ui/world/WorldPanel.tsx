@@ -7,6 +7,7 @@ import { useAppStore, useAppStoreApi } from '../../store/context';
 import type { AppState } from '../../store/types';
 import { Card } from '../components/Card';
 import { ErrorBoundary } from '../ErrorBoundary';
+import { LessonPicker } from './LessonPicker';
 import { LessonView } from './LessonView';
 import { ObjectsTab } from './ObjectsTab';
 import { RbacTab } from './RbacTab';
@@ -109,6 +110,7 @@ function WorldPanelBody() {
           </p>
           <p className="text-sm text-muted">{t('world.hint')}</p>
         </div>
+        <LessonPicker />
         <WorldToolbar />
         <div
           aria-label={t('world.tabs')}

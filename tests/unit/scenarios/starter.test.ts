@@ -1,20 +1,34 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createCluster, kubectlToRequests } from '../../../src/engine';
+import type { EngineExtensions } from '../../../src/engine/types';
 import { BUILT_IN_SCENARIOS } from '../../../src/scenarios/registry';
 import { STARTER } from '../../../src/scenarios/starter';
+import { extensions } from '../engine/policy/world';
+
+/** As the app runs once loaded: with the schemas and CEL (lessons use CEL policies). */
+let loaded: EngineExtensions;
+beforeAll(async () => {
+  loaded = await extensions();
+});
 
 /** Every scenario is a test: each prepared request ends as the scenario says, on a fresh world. */
 for (const { id, scenario } of BUILT_IN_SCENARIOS) {
   describe(`The built-in scenario "${id}"`, () => {
     for (const example of scenario.examples) {
+      const context = {
+        namespace: scenario.defaultNamespace,
+        ...(example.files === undefined ? {} : { files: example.files }),
+      };
       it(`answers "${example.command}" as ${example.user} with ${example.expectedStatus}`, () => {
-        const cluster = createCluster(scenario.cluster);
-        const requests = kubectlToRequests(example.command, {
-          namespace: scenario.defaultNamespace,
-          ...(example.files === undefined ? {} : { files: example.files }),
-        });
-        const traces = requests.map((r) => cluster.send(r, example.user));
+        const cluster = createCluster({ ...scenario.cluster, extensions: loaded });
+        const traces = kubectlToRequests(example.command, context).map((r) => cluster.send(r, example.user));
         expect(traces.at(-1)?.response.status).toBe(example.expectedStatus);
+      });
+
+      it(`answers "${example.command}" the same through kubectl's follow-ups`, () => {
+        const cluster = createCluster({ ...scenario.cluster, extensions: loaded });
+        const run = cluster.kubectl(example.command, example.user, context);
+        expect(run.traces.at(-1)?.response.status).toBe(example.expectedStatus);
       });
     }
   });

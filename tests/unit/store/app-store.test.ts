@@ -149,6 +149,9 @@ describe('The world', () => {
         send: () => {
           throw new Error('boom');
         },
+        kubectl: () => {
+          throw new Error('boom');
+        },
       },
     });
     store.getState().send();

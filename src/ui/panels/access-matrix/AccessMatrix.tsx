@@ -24,6 +24,8 @@ export interface AccessMatrixProps {
    * defaults to `cluster.storage.revision` read on each render.
    */
   readonly revision?: number;
+  /** Inside its own Card (default), or bare inside a tab panel that already frames it. */
+  readonly framed?: boolean;
 }
 
 function storedNamespaces(cluster: Cluster): string[] {
@@ -38,7 +40,14 @@ function storedNamespaces(cluster: Cluster): string[] {
  * service account) against every namespaced resource and verb, as the engine's authorizer chain
  * answers. Every cell is a button that plays the equivalent kubectl command.
  */
-export function AccessMatrix({ cluster, onPlay, namespaces, initialNamespace, revision }: AccessMatrixProps) {
+export function AccessMatrix({
+  cluster,
+  onPlay,
+  namespaces,
+  initialNamespace,
+  revision,
+  framed = true,
+}: AccessMatrixProps) {
   const t = useT();
   const id = useId();
   const worldRevision = revision ?? cluster.storage.revision;
@@ -65,71 +74,76 @@ export function AccessMatrix({ cluster, onPlay, namespaces, initialNamespace, re
   const [pickedSubject, setSubject] = useState<string | undefined>(undefined);
   const subject = model?.subjects.find((s) => s.subject === pickedSubject) ?? model?.subjects[0];
 
-  return (
-    <Card labelId={`${id}-title`} testId="access-matrix" title={t('matrix.title')}>
-      <div className="flex flex-col gap-3">
-        <p className="text-sm text-muted">{t('matrix.intro')}</p>
-        <div className="flex flex-wrap items-end gap-3">
-          <label className="flex flex-col gap-1 text-sm font-medium text-text" htmlFor={`${id}-ns`}>
-            {t('matrix.namespace')}
+  const body = (
+    <div className="flex flex-col gap-3" data-testid={framed ? undefined : 'access-matrix'}>
+      <p className="text-sm text-muted">{t('matrix.intro')}</p>
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="flex flex-col gap-1 text-sm font-medium text-text" htmlFor={`${id}-ns`}>
+          {t('matrix.namespace')}
+          <select
+            className="h-9 rounded-lg border border-border bg-panel px-2 text-sm text-text"
+            data-testid="matrix-namespace"
+            id={`${id}-ns`}
+            onChange={(e) => setNamespace(e.target.value)}
+            value={namespace ?? ''}
+          >
+            {choices.map((ns) => (
+              <option key={ns} value={ns}>
+                {ns}
+              </option>
+            ))}
+          </select>
+        </label>
+        {model !== undefined && (
+          <label
+            className="flex min-w-0 flex-col gap-1 text-sm font-medium text-text"
+            htmlFor={`${id}-subject`}
+          >
+            {t('matrix.subject')}
             <select
-              className="h-9 rounded-lg border border-border bg-panel px-2 text-sm text-text"
-              data-testid="matrix-namespace"
-              id={`${id}-ns`}
-              onChange={(e) => setNamespace(e.target.value)}
-              value={namespace ?? ''}
+              className="h-9 max-w-full rounded-lg border border-border bg-panel px-2 text-sm text-text"
+              data-testid="matrix-subject"
+              id={`${id}-subject`}
+              onChange={(e) => setSubject(e.target.value)}
+              value={subject?.subject ?? ''}
             >
-              {choices.map((ns) => (
-                <option key={ns} value={ns}>
-                  {ns}
+              {model.subjects.map((s) => (
+                <option key={s.subject} value={s.subject}>
+                  {t('matrix.subject.option', {
+                    subject: s.subject,
+                    allowed: s.allowedCount,
+                    total: model.resources.length * model.verbs.length,
+                  })}
                 </option>
               ))}
             </select>
           </label>
-          {model !== undefined && (
-            <label
-              className="flex min-w-0 flex-col gap-1 text-sm font-medium text-text"
-              htmlFor={`${id}-subject`}
-            >
-              {t('matrix.subject')}
-              <select
-                className="h-9 max-w-full rounded-lg border border-border bg-panel px-2 text-sm text-text"
-                data-testid="matrix-subject"
-                id={`${id}-subject`}
-                onChange={(e) => setSubject(e.target.value)}
-                value={subject?.subject ?? ''}
-              >
-                {model.subjects.map((s) => (
-                  <option key={s.subject} value={s.subject}>
-                    {t('matrix.subject.option', {
-                      subject: s.subject,
-                      allowed: s.allowedCount,
-                      total: model.resources.length * model.verbs.length,
-                    })}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-        </div>
-        {namespace === undefined || model === undefined || subject === undefined ? (
-          <p className="text-sm text-muted">{t('matrix.empty')}</p>
-        ) : (
-          <>
-            <PlayHint namespace={namespace} subject={subject} />
-            <MatrixTable
-              names={model.names}
-              namespace={namespace}
-              onPlay={onPlay}
-              resources={model.resources}
-              subject={subject}
-              verbs={model.verbs}
-            />
-            <p className="text-xs text-muted">{t('matrix.commands')}</p>
-          </>
         )}
       </div>
+      {namespace === undefined || model === undefined || subject === undefined ? (
+        <p className="text-sm text-muted">{t('matrix.empty')}</p>
+      ) : (
+        <>
+          <PlayHint namespace={namespace} subject={subject} />
+          <MatrixTable
+            names={model.names}
+            namespace={namespace}
+            onPlay={onPlay}
+            resources={model.resources}
+            subject={subject}
+            verbs={model.verbs}
+          />
+          <p className="text-xs text-muted">{t('matrix.commands')}</p>
+        </>
+      )}
+    </div>
+  );
+  return framed ? (
+    <Card labelId={`${id}-title`} testId="access-matrix" title={t('matrix.title')}>
+      {body}
     </Card>
+  ) : (
+    body
   );
 }
 

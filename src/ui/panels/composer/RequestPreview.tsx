@@ -5,6 +5,7 @@ import { useAppStore } from '../../../store/context';
 import { selectDerived, selectUser, selectUsers } from '../../../store/selectors';
 import { CodeBlock } from '../../components/CodeBlock';
 import { Disclosure } from '../../components/Disclosure';
+import { wireHeaders } from './request-log';
 
 /** kubectl sends compact JSON; shown pretty when it parses, as-is when it does not. */
 function prettyBody(body: string): string {
@@ -31,7 +32,8 @@ function OneRequest({
   readonly credential?: Credential;
 }) {
   const t = useT();
-  const headers = Object.entries(request.headers);
+  // As kubectl puts them on the wire: with the credential's Authorization header, masked.
+  const headers = wireHeaders(request, credential);
   return (
     <div className="flex flex-col gap-2" data-testid="http-request">
       <p className="flex min-w-0 items-baseline gap-2 font-mono text-sm">

@@ -1,0 +1,33 @@
+import { useId } from 'react';
+import { useT } from '../../i18n';
+import { BUILT_IN_SCENARIOS } from '../../scenarios/registry';
+import { useAppStore, useAppStoreApi } from '../../store/context';
+import type { AppState } from '../../store/types';
+
+const selectLessonId = (s: AppState) => s.lessonId;
+
+/** Opens a built-in scenario or lesson (an undoable step, like an import). */
+export function LessonPicker() {
+  const t = useT();
+  const id = useId();
+  const store = useAppStoreApi();
+  const lessonId = useAppStore(selectLessonId);
+  return (
+    <label className="flex items-center gap-2 text-sm font-medium text-text" htmlFor={id}>
+      {t('world.lesson.pick')}
+      <select
+        className="h-9 min-w-0 rounded-lg border border-border bg-panel px-2 text-sm text-text"
+        data-testid="lesson-picker"
+        id={id}
+        onChange={(e) => store.getState().openLesson(e.target.value)}
+        value={lessonId}
+      >
+        {BUILT_IN_SCENARIOS.map(({ id: lesson, scenario }) => (
+          <option key={lesson} value={lesson}>
+            {scenario.document.metadata.title ?? lesson}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
