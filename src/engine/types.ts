@@ -403,11 +403,12 @@ export interface StatusDetails {
   readonly causes?: readonly StatusCause[];
 }
 
+/** metav1.StatusCause; `reason` (the Go field Type) and `field` are omitempty. */
 export interface StatusCause {
   /** e.g. `FieldValueRequired`, `FieldValueInvalid`. */
-  readonly reason: string;
+  readonly reason?: string;
   readonly message: string;
-  readonly field: string;
+  readonly field?: string;
 }
 
 /** The stages of the request pipeline, in the order they run. */

@@ -96,7 +96,7 @@ function renderInvalid(status: Status): string {
     header = `${header}: ${status.message}`;
   }
   // statusCausesToAggrError drops duplicate `field: message` lines.
-  const causes = [...new Set((details.causes ?? []).map((c) => `${c.field}: ${c.message}`))];
+  const causes = [...new Set((details.causes ?? []).map((c) => `${c.field ?? ''}: ${c.message}`))];
   if (causes.length === 0) return header;
   if (causes.length === 1) return `${header}: ${causes[0]}`;
   return [`${header}: `, ...causes.map((c) => `* ${c}`)].join('\n');

@@ -134,7 +134,7 @@ export function pathNotFound(): Status {
 /** NewInternalError(err). */
 export function internalError(errText: string): Status {
   return failure(500, 'InternalError', `Internal error occurred: ${errText}`, {
-    causes: [{ reason: '', message: errText, field: '' }],
+    causes: [{ message: errText }],
   });
 }
 

@@ -63,7 +63,9 @@ function denialStatus(attrs: AdmissionAttributes, text: string, reason: string):
   const name = attrs.info.name || attrs.object?.metadata?.name || '';
   const base = forbidden(attrs.type.group, attrs.type.resource, name, text);
   const r = (reason || 'Invalid') as StatusReason;
-  return { ...base, reason: r, code: REASON_CODES[r] ?? 422 };
+  // dispatcher.go appends the policy's message as a cause with no field, which kubectl then prints.
+  const details = { ...base.details, causes: [...(base.details?.causes ?? []), { message: text }] };
+  return { ...base, reason: r, details, code: REASON_CODES[r] ?? 422 };
 }
 
 export function runValidatingPolicies(

@@ -129,6 +129,18 @@ describe('ValidatingAdmissionPolicy (apiserver/pkg/admission/plugin/policy/valid
     });
   });
 
+  // dispatcher.go appends the message as a field-less cause; kubectl's checkErr prints it after `: `.
+  it('carries the message as a cause, which kubectl prints after the invalid header', () => {
+    const cluster = world([replicaLimit, binding('b', 'demo-policy.example.com')], ext);
+    const trace = cluster.send(post(DEPLOYMENTS, deployment('web', 10)), 'admin');
+    const denial =
+      "ValidatingAdmissionPolicy 'demo-policy.example.com' with binding 'b' denied request: failed expression: object.spec.replicas <= 5";
+    expect(trace.response.body).toMatchObject({
+      details: { name: 'web', group: 'apps', kind: 'deployments', causes: [{ message: denial }] },
+    });
+    expect(trace.kubectlOutput).toBe(`The deployments "web" is invalid: : ${denial}`);
+  });
+
   it('admits what passes and records each expression', () => {
     const cluster = world([replicaLimit, binding('b', 'demo-policy.example.com')], ext);
     const trace = cluster.send(post(DEPLOYMENTS, deployment('web', 2)), 'admin');
