@@ -409,6 +409,19 @@ export function updateObject(
 const POD_GRACE_SECONDS = 30;
 
 /** store.Delete. */
+/**
+ * A graceful delete only marks the object (deletionTimestamp) and answers 200 with it; something
+ * else (kubelet, the namespace controller) removes it later. Dry run answers without writing.
+ */
+function writePendingDeletion(etcd: Etcd, key: string, marked: KubeObject, dryRun: boolean): RegistryResult {
+  const base = { ok: true, operation: 'delete', code: 200, key, pendingDeletion: true } as const;
+  if (dryRun) return { ...base, body: marked, revision: etcd.revision, wrote: false };
+  const revision = etcd.revision + 1;
+  const written = { ...marked, metadata: { ...marked.metadata, resourceVersion: String(revision) } };
+  etcd.put(key, written);
+  return { ...base, body: written, revision, wrote: true };
+}
+
 export function deleteObject(
   type: ResourceType,
   namespace: string,
@@ -453,31 +466,7 @@ export function deleteObject(
       deletionTimestamp: rfc3339(new Date(env.now().getTime() + grace * 1000)),
       deletionGracePeriodSeconds: grace,
     });
-    if (options.dryRun) {
-      return {
-        ok: true,
-        operation: 'delete',
-        code: 200,
-        body: marked,
-        key,
-        revision: etcd.revision,
-        wrote: false,
-        pendingDeletion: true,
-      };
-    }
-    const revision = etcd.revision + 1;
-    const written = { ...marked, metadata: { ...marked.metadata, resourceVersion: String(revision) } };
-    etcd.put(key, written);
-    return {
-      ok: true,
-      operation: 'delete',
-      code: 200,
-      body: written,
-      key,
-      revision,
-      wrote: true,
-      pendingDeletion: true,
-    };
+    return writePendingDeletion(etcd, key, marked, options.dryRun === true);
   }
   // Everything else (including namespaces, whose controller is not simulated) goes at once.
   const deletedBody = (object: KubeObject): unknown =>
@@ -532,31 +521,7 @@ function deleteNamespace(
         deletionGracePeriodSeconds: 0,
       },
     );
-    if (options.dryRun) {
-      return {
-        ok: true,
-        operation: 'delete',
-        code: 200,
-        body: marked,
-        key,
-        revision: etcd.revision,
-        wrote: false,
-        pendingDeletion: true,
-      };
-    }
-    const revision = etcd.revision + 1;
-    const written = { ...marked, metadata: { ...marked.metadata, resourceVersion: String(revision) } };
-    etcd.put(key, written);
-    return {
-      ok: true,
-      operation: 'delete',
-      code: 200,
-      body: written,
-      key,
-      revision,
-      wrote: true,
-      pendingDeletion: true,
-    };
+    return writePendingDeletion(etcd, key, marked, options.dryRun === true);
   }
   if (Array.isArray(finalizers) && finalizers.length > 0) {
     return {
