@@ -31,6 +31,7 @@ import { type ParsedKubectl, parseKubectl } from './index';
 import { goJson, nameOf, parseYamlDocuments, placeManifest, readManifests } from './objects';
 import { parsePairs, targets } from './patch';
 import { objectPath } from './resolve';
+import { renderRulesReview } from './rules-table';
 
 /** What one kubectl invocation did. */
 export interface KubectlRun {
@@ -818,7 +819,7 @@ const describeHandler: Handler = (parsed, session) => {
   }
 };
 
-/** cani.go: `yes` or `no` (exit code 1) from the review's status.allowed. */
+/** cani.go: `yes` or `no` (exit code 1) from the review's status.allowed; with --list, the rules table. */
 const canIHandler: Handler = (parsed, session) => {
   for (const request of parsed.requests()) {
     const trace = session.send(request);
@@ -826,7 +827,12 @@ const canIHandler: Handler = (parsed, session) => {
       session.fail(trace);
       continue;
     }
-    const status = (trace.response.body as { status?: { allowed?: boolean } } | undefined)?.status;
+    const body = trace.response.body as { kind?: string; status?: { allowed?: boolean } } | undefined;
+    if (body?.kind === 'SelfSubjectRulesReview') {
+      session.print(renderRulesReview((body.status ?? {}) as Parameters<typeof renderRulesReview>[0]));
+      continue;
+    }
+    const status = body?.status;
     if (status?.allowed === true) session.print('yes');
     else {
       session.print('no');
