@@ -19,3 +19,4 @@ export type { NamespaceCleanup } from './storage/namespace-controller';
 export type { ManagedFieldsEntry } from './storage/patch';
 export type * from './types';
 export { STAGES } from './types';
+export { orderPlugins } from './admission';

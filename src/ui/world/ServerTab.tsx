@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { DEFAULT_SERVER_CONFIG, type ServerConfigInput } from '../../engine';
+import { DEFAULT_SERVER_CONFIG, orderPlugins, type ServerConfigInput } from '../../engine';
 import { useT } from '../../i18n';
 import { parseYaml } from '../../scenarios/yaml-safe';
 import { SourceEditor } from './SourceEditor';
@@ -15,7 +15,8 @@ export function ServerTab() {
   }, [text]);
   const authn = { ...DEFAULT_SERVER_CONFIG.authentication, ...config?.authentication };
   const modes = config?.authorization?.modes ?? DEFAULT_SERVER_CONFIG.authorization.modes;
-  const plugins = config?.admission?.plugins ?? DEFAULT_SERVER_CONFIG.admission.plugins;
+  // Listed in the order the server runs them (AllOrderedPlugins), whatever order the YAML lists.
+  const plugins = orderPlugins(config?.admission?.plugins ?? DEFAULT_SERVER_CONFIG.admission.plugins);
   const authenticators = [
     authn.x509 && 'x509 client certificates',
     authn.tokenFile.length > 0 && `--token-auth-file (${authn.tokenFile.length})`,
