@@ -47,16 +47,23 @@ async function start(container: HTMLElement): Promise<void> {
   // Warm the inspector's detail views so the first stage selected shows them at once.
   void import('./ui/panels/inspector/StageDetailsView');
 
-  // The schemas and CEL after the first paint, so start-up stays fast; then the world is rebuilt
-  // with them (after any running animation). Offline on a first visit they simply stay off.
+  // The schemas and CEL (~190 KB gzip) load on the first interaction, or after a while, not during
+  // start-up, where parsing them would block the main thread; then the world is rebuilt with them
+  // (after any running animation). Offline on a first visit they simply stay off.
+  let extensionsStarted = false;
   const loadExtensions = () => {
+    if (extensionsStarted) return;
+    extensionsStarted = true;
     void loadEngineExtensions().then(
       () => store.getState().applyExtensions(),
       () => undefined,
     );
   };
-  if ('requestIdleCallback' in window) window.requestIdleCallback(loadExtensions, { timeout: 2000 });
-  else setTimeout(loadExtensions, 200);
+  for (const type of ['pointerdown', 'keydown'] as const) {
+    window.addEventListener(type, loadExtensions, { once: true, passive: true });
+  }
+  setTimeout(loadExtensions, 10_000);
+  if (link.autoplay) loadExtensions();
 
   createRoot(container).render(
     <StrictMode>

@@ -4,6 +4,8 @@ import { expect, type Page } from '@playwright/test';
 export async function openApp(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
   await expect(page.getByTestId('pipeline-graph')).toBeVisible();
+  // The first interaction starts loading them (a lone Shift does nothing else).
+  await page.keyboard.press('Shift');
   await expect(page.getByTestId('app')).toHaveAttribute('data-extensions', 'ready', { timeout: 20_000 });
 }
 
