@@ -3,6 +3,7 @@
  * This file is the public API; see the README's "Engine API" section.
  */
 
+export { orderPlugins } from './admission';
 export type { AccessMatrixCell } from './authorization/matrix';
 export { bootstrapPolicy } from './authorization/rbac/bootstrap-policy';
 export type { Cluster, ClusterSpec } from './cluster/create-cluster';
@@ -19,4 +20,3 @@ export type { NamespaceCleanup } from './storage/namespace-controller';
 export type { ManagedFieldsEntry } from './storage/patch';
 export type * from './types';
 export { STAGES } from './types';
-export { orderPlugins } from './admission';
