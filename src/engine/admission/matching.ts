@@ -1,3 +1,4 @@
+import { selectorMatches } from '../labels/selector';
 import type { KubeObject, ObjectReader } from '../types';
 import { asObj, getObject, objArray, str } from './common';
 import type { AdmissionAttributes } from './plugin';
@@ -8,39 +9,6 @@ import type { AdmissionAttributes } from './plugin';
  * namespaceSelector and objectSelector (predicates/namespace, predicates/object) and
  * metav1.LabelSelector semantics.
  */
-
-/** metav1.LabelSelector against a label map; undefined or {} selects everything. */
-export function selectorMatches(
-  selector: unknown,
-  labels: Readonly<Record<string, string>> | undefined,
-): boolean {
-  if (selector === undefined || selector === null) return true;
-  const s = asObj(selector);
-  const l = labels ?? {};
-  for (const [k, v] of Object.entries(asObj(s.matchLabels))) if (l[k] !== v) return false;
-  for (const e of objArray(s.matchExpressions)) {
-    const key = str(e.key);
-    const values = Array.isArray(e.values) ? e.values.map(String) : [];
-    const has = Object.hasOwn(l, key);
-    switch (e.operator) {
-      case 'In':
-        if (!has || !values.includes(l[key] ?? '')) return false;
-        break;
-      case 'NotIn':
-        if (has && values.includes(l[key] ?? '')) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
-}
 
 function listMatches(list: unknown, value: string): boolean {
   const items = Array.isArray(list) ? list.map(String) : [];

@@ -13,14 +13,14 @@ import type {
 import { authorize } from './chain';
 import { forbiddenErrorText } from './forbidden-message';
 
+export type { LabelSelector } from '../labels/selector';
+export { selectorMatches } from '../labels/selector';
 export { ABAC_NO_MATCH, authorizeAbac } from './abac/authorizer';
 export { authorize, SYSTEM_MASTERS } from './chain';
 export { forbiddenErrorText, forbiddenMessage } from './forbidden-message';
 export type { AccessMatrixCell } from './matrix';
 export { accessMatrix, MATRIX_VERBS } from './matrix';
 export { authorizeNode, NODE_USER_PREFIX, NODES_GROUP, nodeIdentity } from './node/authorizer';
-export type { LabelSelector } from './rbac/aggregation';
-export { selectorMatches } from './rbac/aggregation';
 export type { RbacDecision } from './rbac/authorizer';
 export { evaluateRbac } from './rbac/authorizer';
 export { bootstrapPolicy, SYSTEM_NODE_RULES } from './rbac/bootstrap-policy';

@@ -1,13 +1,8 @@
+import { selectorMatches } from '../../labels/selector';
 import { resourceForKind, storageKey } from '../../resources';
 import type { CelEvaluator, CelExpressionResult, KubeObject, ObjectReader } from '../../types';
 import { asObj, objArray, str } from '../common';
-import {
-  namespaceObjectOf,
-  namespaceSelectorMatches,
-  objectSelectorMatches,
-  rulesMatch,
-  selectorMatches,
-} from '../matching';
+import { namespaceObjectOf, namespaceSelectorMatches, objectSelectorMatches, rulesMatch } from '../matching';
 import type { AdmissionAttributes } from '../plugin';
 
 /**

@@ -1,6 +1,7 @@
+import { selectorMatches } from '../../labels/selector';
 import { findResource } from '../../resources';
 import type { ObjectReader, ObjectRef, PolicyRule, UserInfo } from '../../types';
-import { aggregationSelectors, hasAggregationRule, sameRule, selectorMatches } from './aggregation';
+import { aggregationSelectors, hasAggregationRule, sameRule } from './aggregation';
 import type { RbacBinding, RbacRole } from './types';
 
 /** A ClusterRole's rules as the authorizer sees them, with where each rule came from. */
