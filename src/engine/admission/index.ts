@@ -36,54 +36,9 @@ import { runWebhooks } from './webhook/dispatch';
 export { diffJson } from './diff';
 export type { AdmissionAttributes, MutatingPlugin, PluginVerdict, ValidatingPlugin } from './plugin';
 
-/**
- * kube-apiserver runs enabled plugins in one fixed order, whatever order `--enable-admission-plugins`
- * lists them in (pkg/kubeapiserver/options/plugins.go AllOrderedPlugins). The chain runs every
- * plugin's Admit (mutating phase), then, after object validation, every plugin's Validate.
- */
-export const ORDERED_PLUGINS: readonly AdmissionPluginName[] = [
-  'AlwaysAdmit',
-  'NamespaceAutoProvision',
-  'NamespaceLifecycle',
-  'NamespaceExists',
-  'LimitPodHardAntiAffinityTopology',
-  'LimitRanger',
-  'ServiceAccount',
-  'NodeRestriction',
-  'TaintNodesByCondition',
-  'AlwaysPullImages',
-  'ImagePolicyWebhook',
-  'PodSecurity',
-  'PodNodeSelector',
-  'Priority',
-  'DefaultTolerationSeconds',
-  'PodTolerationRestriction',
-  'EventRateLimit',
-  'ExtendedResourceToleration',
-  'DefaultStorageClass',
-  'StorageObjectInUseProtection',
-  'PodGroupProtection',
-  'OwnerReferencesPermissionEnforcement',
-  'PersistentVolumeClaimResize',
-  'RuntimeClass',
-  'CertificateApproval',
-  'CertificateSigning',
-  'ClusterTrustBundleAttest',
-  'CertificateSubjectRestriction',
-  'DefaultIngressClass',
-  'DenyServiceExternalIPs',
-  'PodTopologyLabels',
-  'PodGroupWorkloadExists',
-  'NodeDeclaredFeatureValidator',
-  'JobValidation',
-  'PodResizeValidator',
-  'MutatingAdmissionPolicy',
-  'MutatingAdmissionWebhook',
-  'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionWebhook',
-  'ResourceQuota',
-  'AlwaysDeny',
-];
+import { ORDERED_PLUGINS } from './plugin-order';
+
+export { ORDERED_PLUGINS };
 
 /** Plugins implementing admission.MutationInterface, by name. */
 const MUTATING: Readonly<Partial<Record<AdmissionPluginName, MutatingPlugin>>> = {

@@ -1,40 +1,7 @@
-import type { AdmissionPluginName, ServerConfig, ServerConfigInput } from '../types';
+import { DEFAULT_ADMISSION_PLUGINS } from '../admission/plugin-order';
+import type { ServerConfig, ServerConfigInput } from '../types';
 
-/**
- * kube-apiserver's default-enabled admission plugins: everything DefaultOffAdmissionPlugins does not
- * turn off, in AllOrderedPlugins order (pkg/kubeapiserver/options/plugins.go). Several only act
- * behind feature gates (MutatingAdmissionPolicy, PodTopologyLabels, …); the simulator treats the
- * gates of the admission policies as on.
- */
-export const DEFAULT_ADMISSION_PLUGINS: readonly AdmissionPluginName[] = [
-  'NamespaceLifecycle',
-  'LimitRanger',
-  'ServiceAccount',
-  'TaintNodesByCondition',
-  'PodSecurity',
-  'Priority',
-  'DefaultTolerationSeconds',
-  'DefaultStorageClass',
-  'StorageObjectInUseProtection',
-  'PodGroupProtection',
-  'PersistentVolumeClaimResize',
-  'RuntimeClass',
-  'CertificateApproval',
-  'CertificateSigning',
-  'ClusterTrustBundleAttest',
-  'CertificateSubjectRestriction',
-  'DefaultIngressClass',
-  'PodTopologyLabels',
-  'PodGroupWorkloadExists',
-  'NodeDeclaredFeatureValidator',
-  'JobValidation',
-  'PodResizeValidator',
-  'MutatingAdmissionPolicy',
-  'MutatingAdmissionWebhook',
-  'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionWebhook',
-  'ResourceQuota',
-];
+export { DEFAULT_ADMISSION_PLUGINS };
 
 /**
  * A kubeadm-like server: client certificates, the authenticating front proxy (kubeadm sets the
