@@ -38,7 +38,7 @@ test.describe('The built app, locked down', () => {
     page,
     context,
   }) => {
-    const origin = 'http://127.0.0.1:4173';
+    const origin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
     const foreign: string[] = [];
     const runtime: string[] = [];
     let loaded = false;
