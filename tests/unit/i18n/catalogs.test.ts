@@ -20,7 +20,9 @@ function compare(a: Readonly<Record<string, string>>, b: Readonly<Record<string,
   return { missingInB, missingInA, placeholderMismatch };
 }
 
-describe.each([
+type Strings = Readonly<Record<string, string>>;
+
+describe.each<{ pair: string; en: Strings; zh: Strings }>([
   { pair: 'main catalogs (UI + engine templates)', en: EN, zh: ZH_CN },
   { pair: 'World panel catalogs', en: WORLD_EN, zh: WORLD_ZH_CN },
 ])('English and Simplified Chinese $pair', ({ en, zh }) => {
