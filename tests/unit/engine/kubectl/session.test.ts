@@ -289,6 +289,21 @@ describe('kubectl get -w, scale, label, logs, exec', () => {
     expect(run.output).toBe('Error from server (NotFound): pods "ghost" not found');
   });
 
+  it('patch GETs the object first and, when that GET 404s, reports it and sends no PATCH (kubectl/pkg/cmd/patch/patch.go, cli-runtime builder.go RetrieveLazy)', () => {
+    const cluster = world();
+    const missing = kubectl(cluster, `patch pod ghost --type=merge -p '{"metadata":{"labels":{"a":"b"}}}'`);
+    expect(missing.requests).toEqual(['GET /api/v1/namespaces/default/pods/ghost']);
+    expect(missing.output).toBe('Error from server (NotFound): pods "ghost" not found');
+    kubectl(cluster, 'run a --image=nginx');
+    const run = kubectl(cluster, `patch pod a --type=merge -p '{"metadata":{"labels":{"a":"b"}}}'`);
+    expect(run.requests).toEqual([
+      'GET /api/v1/namespaces/default/pods/a',
+      'PATCH /api/v1/namespaces/default/pods/a?fieldManager=kubectl-patch',
+    ]);
+    expect(run.statuses).toEqual([200, 200]);
+    expect(run.output).toBe('pod/a patched');
+  });
+
   it('scale GETs the deployment, then merge-patches /scale and prints "scaled"', () => {
     const cluster = world();
     kubectl(cluster, 'apply -f web.yaml', { files });
