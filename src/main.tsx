@@ -24,7 +24,7 @@ if (preferences.textSize !== undefined) document.documentElement.dataset.textSiz
  * so the entry chunk stays within the bundle budget: React + React Flow + the UI.
  */
 async function start(container: HTMLElement): Promise<void> {
-  const { bootWorkspace, loadEngineExtensions } = await import('./store/boot');
+  const { bootWorkspace, loadEngineExtensions } = await import('./start-up');
   const link = parseDeepLink(window.location.search);
   // The workspace: a share link (#scenario=…) as its own unsaved workspace, else the saved one.
   const { store, autosave } = bootWorkspace({

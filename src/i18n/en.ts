@@ -1,4 +1,4 @@
-import { ENGINE_MESSAGES_EN } from '../engine/messages';
+import { ENGINE_MESSAGES_EN } from '../engine';
 import { prefixKeys } from './prefix-keys';
 
 /**
