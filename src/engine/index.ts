@@ -14,6 +14,7 @@ export { DEFAULT_SERVER_CONFIG } from './cluster/defaults';
 export { SERVER_URL, toCurl } from './http/curl';
 export type { KubectlContext, KubectlRun, SendRequest } from './kubectl';
 export { KubectlError, kubectlToRequests, LAST_APPLIED_ANNOTATION, runKubectl } from './kubectl';
+export type { EngineMessageId } from './messages';
 export { ENGINE_MESSAGES_EN, formatTemplate } from './messages';
 export { resolveRequestInfo } from './request-info';
 export type { ResourceType } from './resources';

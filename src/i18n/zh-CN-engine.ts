@@ -1,4 +1,4 @@
-import type { EngineMessageId } from '../engine/messages';
+import type { EngineMessageId } from '../engine';
 
 /**
  * The engine's explanation templates in Simplified Chinese, one per EngineMessageId (a missing or
