@@ -40,6 +40,11 @@ export interface ClusterSpec extends EnvOptions {
    * and its stages say what was not checked.
    */
   readonly extensions?: EngineExtensions;
+  /**
+   * kubectl's discovery cache on the learner's machine: `empty` (default, a new machine: the first
+   * command that maps a type sends GET /api and /apis) or `warm` (kubectl has run here before).
+   */
+  readonly kubectlCache?: 'empty' | 'warm';
 }
 
 /** A simulated kube-apiserver with its etcd. */
@@ -167,6 +172,7 @@ export function createCluster(spec: ClusterSpec = {}): Cluster {
     seedBootstrapPolicy(etcd, env);
   }
 
+  const discoveryCache = { warm: spec.kubectlCache === 'warm' };
   const cluster: Cluster = {
     config,
     users,
@@ -186,7 +192,10 @@ export function createCluster(spec: ClusterSpec = {}): Cluster {
       return spec === undefined ? undefined : authenticateSpec(spec, config, etcd, now);
     },
     kubectl(commandLine, userName, ctx) {
-      return runKubectl(commandLine, (request) => cluster.send(request, userName), ctx);
+      return runKubectl(commandLine, (request) => cluster.send(request, userName), {
+        discoveryCache,
+        ...ctx,
+      });
     },
     runNamespaceController() {
       return runNamespaceController(etcd, env);

@@ -6,6 +6,7 @@ import type { HttpMethod, HttpRequest, KubeObject } from '../types';
 import { type Flags, validationDirective } from './flags';
 import { impersonationHeaders, kubectlHeaders } from './headers';
 import { type QueryParams, withQuery } from './query';
+import type { DiscoveryCache } from './rest-mapper';
 
 export interface KubectlContext {
   /** Namespace when no -n/--namespace is given (the kubeconfig context's). Default `default`. */
@@ -20,6 +21,11 @@ export interface KubectlContext {
    * in $EDITOR (managedFields hidden) and returns the edited object, or YAML/JSON text.
    */
   readonly edit?: (object: KubeObject) => KubeObject | string;
+  /**
+   * The machine's discovery cache (~/.kube/cache/discovery), shared by the runs that pass it and
+   * updated by them (rest-mapper.ts). Without one every run is a first run on a new machine.
+   */
+  readonly discoveryCache?: DiscoveryCache;
 }
 
 /** The `files` key `kubectl edit` reads the edited object from when no `edit` function is given. */

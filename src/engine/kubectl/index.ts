@@ -3,8 +3,8 @@
  *
  * Commands are modelled on staging/src/k8s.io/kubectl/pkg/cmd/<command>/ in kubernetes/kubernetes;
  * each file names its source. Common simplifications (each command documents its own):
- * - Discovery is assumed cached (~/.kube/cache), so no GET /api, /apis precedes a command, except for
- *   `api-resources`/`api-versions`, which re-read it.
+ * - kubectlToRequests leaves out discovery (GET /api, /apis), except for `api-resources`/`api-versions`,
+ *   which re-read it; runKubectl sends it first when the machine's cache is cold (rest-mapper.ts).
  * - Requests whose existence or content depends on an earlier response (client-side apply's POST or
  *   PATCH, the per-item DELETEs of `delete --all`, the watch's resourceVersion…) are left out or left
  *   incomplete here; kubectlToRequests returns what can be known before anything is sent.
@@ -42,9 +42,11 @@ import { RUN_FLAGS, runRequests } from './run';
 import { tokenize } from './tokenize';
 
 export type { CommandInput, KubectlContext } from './context';
+export { KLOG_MEMCACHE_PREFIX } from './discovery-errors';
 export { KubectlError } from './errors';
 export { ACCEPT, CONTENT_TYPE, KUBECTL_USER_AGENT } from './headers';
 export { encodeQuery, queryEscape } from './query';
+export type { DiscoveryCache } from './rest-mapper';
 export { type KubectlRun, LAST_APPLIED_ANNOTATION, runKubectl, type SendRequest } from './session';
 export { tokenize } from './tokenize';
 

@@ -31,6 +31,7 @@ import { type ParsedKubectl, parseKubectl } from './index';
 import { goJson, nameOf, parseYamlDocuments, placeManifest, readManifests } from './objects';
 import { parsePairs, targets } from './patch';
 import { objectPath } from './resolve';
+import { loadDiscovery } from './rest-mapper';
 import { renderRulesReview } from './rules-table';
 
 /** What one kubectl invocation did. */
@@ -131,7 +132,13 @@ export function runKubectl(commandLine: string, send: SendRequest, ctx: KubectlC
   const session = new Session(send);
   try {
     const parsed = parseKubectl(commandLine, ctx);
-    if (parsed !== undefined) (HANDLERS[parsed.name] ?? sendAll)(parsed, session, ctx);
+    const cache = ctx.discoveryCache ?? { warm: false };
+    if (parsed !== undefined && loadDiscovery(parsed, session, cache)) {
+      (HANDLERS[parsed.name] ?? sendAll)(parsed, session, ctx);
+      // api-resources/api-versions re-read discovery; a success leaves the cache filled.
+      if (parsed.name.startsWith('api-') && session.exitCode === 0 && session.traces.length > 0)
+        cache.warm = true;
+    }
   } catch (error) {
     if (!(error instanceof KubectlError)) throw error;
     session.error(error.hint === undefined ? error.message : `${error.message}\n${error.hint}`);

@@ -2,11 +2,15 @@ import { createCluster, type KubectlContext } from '../../../../src/engine';
 
 export const FIXED_NOW = new Date('2025-06-01T12:00:00Z');
 
-/** A small world with an admin (system:masters) and the default namespace. */
-export function world(objects = '') {
+/**
+ * A small world with an admin (system:masters) and the default namespace, seen from a machine
+ * where kubectl has run before (discovery cached); `kubectlCache: 'empty'` for a new machine.
+ */
+export function world(objects = '', kubectlCache: 'empty' | 'warm' = 'warm') {
   return createCluster({
     now: () => FIXED_NOW,
     seed: 3,
+    kubectlCache,
     users: [
       {
         name: 'admin',

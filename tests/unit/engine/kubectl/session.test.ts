@@ -359,10 +359,10 @@ describe('kubectl get -w, scale, label, logs, exec', () => {
 });
 
 describe('runKubectl output and errors', () => {
-  it("prints kubectl's own error without sending anything for an unknown type", () => {
+  it("for an unknown type re-reads discovery once, then prints the builder's error (client-go restmapper/discovery.go KindFor: a cached mapper is not Fresh)", () => {
     const run = kubectl(world(), 'get widgets');
     expect(run).toMatchObject({
-      traces: [],
+      requests: ['GET /api?timeout=32s', 'GET /apis?timeout=32s'],
       output: 'error: the server doesn\'t have a resource type "widgets"',
       exitCode: 1,
     });
