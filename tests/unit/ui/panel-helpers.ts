@@ -17,6 +17,8 @@ export function makeCluster(): Cluster {
     config: { authentication: { tokenFile: [{ token: 't0k3n', user: 'alice', uid: '1', groups: [] }] } },
     seed: 7,
     now: () => new Date('2024-11-23T14:00:00Z'),
+    // kubectl has run on this machine before: its discovery is cached.
+    kubectlCache: 'warm',
   });
 }
 

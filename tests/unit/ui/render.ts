@@ -29,7 +29,8 @@ export function textOf(html: string): string {
 
 /** Runs a command as a starter user on a fresh starter cluster; returns the first trace. */
 export function starterTrace(user: string, command: string): Trace {
-  const cluster = createCluster(STARTER.cluster);
+  // A machine where kubectl ran before: the command's own request comes first, no discovery.
+  const cluster = createCluster({ ...STARTER.cluster, kubectlCache: 'warm' });
   const trace = cluster.kubectl(command, user, { namespace: 'default' }).traces[0];
   if (trace === undefined) throw new Error(`no request for ${command}`);
   return trace;
