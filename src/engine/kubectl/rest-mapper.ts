@@ -102,7 +102,7 @@ export function loadDiscovery(
   }
   const files = parsed.input.flags.strings('filename');
   const sources = files.length > 0 ? manifestSources(files, parsed.input.files) : [];
-  const lookups = sources.length > 0 ? sources.length : lookupsForArgs(resourceArgs(parsed));
+  const lookups = sources.length > 0 ? sources.length : lookupsForArgs(resourceArgs(parsed), cache.warm);
   session.error(memcacheErrorLine(failure));
   for (let i = 1; i < lookups; i++)
     session.error(memcacheErrorLine(readDiscovery(parsed.input, session) ?? failure));
@@ -140,7 +140,7 @@ function resourceArgs(parsed: ParsedKubectl): readonly string[] {
 }
 
 /** Discovery lookups of `TYPE[,TYPE…] [NAME…]` / `TYPE/NAME…` before the first mapping fails. */
-function lookupsForArgs(args: readonly string[]): number {
+function lookupsForArgs(args: readonly string[], refreshing: boolean): number {
   const first = args[0] ?? '';
   const types = first.split(',');
   // normalizeMultipleResourcesArgs turns `a,b name` into `a/name b/name`: no alias expansion then.
@@ -148,6 +148,9 @@ function lookupsForArgs(args: readonly string[]): number {
   const expansions = combined ? 0 : types.length;
   const resource = combined ? ((types[0] ?? '').split('/')[0] ?? '') : (types[0] ?? '');
   const fullySpecified = (resource.match(/\./g) ?? []).length >= 2;
+  // A NoMatch on a warm cache: the lookups before the Reset were answered from disk; after it,
+  // the failed KindFor retry, (for `res.version.group`, the second KindFor's two) and two RESTMappings.
+  if (refreshing) return fullySpecified ? 5 : 3;
   return expansions + (fullySpecified ? 2 : 0) + 2 + 2;
 }
 

@@ -124,6 +124,12 @@ describe('a refused credential: the 401 line depends on whether discovery ran fi
     },
   );
 
+  it('an unknown type on a warm machine: the mapper invalidates the cache and its three later lookups each fail (restmapper/discovery.go KindFor Reset)', () => {
+    const run = kubectl(machine('warm'), 'get widgets', {}, 'stale');
+    expect(run.requests).toEqual([API, API, API]);
+    expect(run.output.split('\n').at(-1)).toBe(`error: You must be logged in to the server (${CREDENTIALS})`);
+  });
+
   it('apply -f maps each object once and reports it as infoForData does: unable to recognize "<file>"', () => {
     const run = kubectl(machine(), 'apply -f deploy.yaml', { files: { 'deploy.yaml': DEPLOYMENT } }, 'stale');
     expect(run.requests).toEqual([API]);
