@@ -25,12 +25,15 @@ export const VERSION_FLAGS: readonly FlagSpec[] = [OUTPUT_FLAG, { name: 'client'
 
 const TIMEOUT: ReadonlyArray<readonly [string, string]> = [['timeout', '32s']];
 
+/** One aggregated discovery read of /api or /apis (discovery_client.go downloadLegacy, downloadAPIs). */
+export function aggregatedDiscovery(input: CommandInput, path: '/api' | '/apis'): HttpRequest {
+  return buildRequest(input, { method: 'GET', path, query: TIMEOUT, accept: ACCEPT.discovery });
+}
+
 /** GET /api then GET /apis (aggregated discovery). `api-resources --cached` reads the disk cache instead. */
 export function discoveryRequests(input: CommandInput): HttpRequest[] {
   if (input.flags.has('cached') && input.flags.bool('cached')) return [];
-  return ['/api', '/apis'].map((path) =>
-    buildRequest(input, { method: 'GET', path, query: TIMEOUT, accept: ACCEPT.discovery }),
-  );
+  return [aggregatedDiscovery(input, '/api'), aggregatedDiscovery(input, '/apis')];
 }
 
 /** `kubectl version`: the server's /version (discovery client ServerVersion), unless --client. */

@@ -21,10 +21,12 @@
  * Simplified: which commands use the builder is listed in BUILDER_COMMANDS; `run`, `create
  * <generator>`, `auth can-i` and `logs`/`exec` are left as if their lookups were cached. kubectl's
  * OpenAPI download for client-side validation (sent before the mapping) is not simulated, so a
- * refused `-f` command prints what kubectl prints with `--validate=false`.
+ * refused `-f` command prints what kubectl prints with `--validate=false`. With several objects,
+ * each error gets its own line; how checkErr joins that aggregate was not checked.
  */
 import type { HttpRequest, Trace } from '../types';
-import { buildRequest, type CommandInput } from './context';
+import type { CommandInput } from './context';
+import { aggregatedDiscovery } from './discovery';
 import {
   type DiscoveryError,
   discoveryError,
@@ -32,7 +34,6 @@ import {
   standardErrorMessage,
 } from './discovery-errors';
 import { KubectlError } from './errors';
-import { ACCEPT } from './headers';
 import type { ParsedKubectl } from './index';
 import { parseYamlDocuments, readManifests } from './objects';
 
@@ -73,13 +74,6 @@ const NO_MATCH = [
   'error: resource mapping not found for name',
 ];
 const AFTER_MAPPING = [...NO_MATCH, 'error: resource(s) were provided, but no name was specified'];
-
-const TIMEOUT: ReadonlyArray<readonly [string, string]> = [['timeout', '32s']];
-
-/** One aggregated discovery read: GET /api, then GET /apis (discovery_client.go, `timeout=32s`). */
-export function aggregatedDiscovery(input: CommandInput, path: '/api' | '/apis'): HttpRequest {
-  return buildRequest(input, { method: 'GET', path, query: TIMEOUT, accept: ACCEPT.discovery });
-}
 
 /**
  * Reads discovery if this command needs the RESTMapper and the cache is cold. Returns false when
