@@ -77,6 +77,12 @@ describe('The store never imports the UI', () => {
   });
 });
 
+describe('Scenarios and catalogs sit below the store', () => {
+  it.each(['scenarios', 'i18n'])('src/%s names no module under src/store or src/ui', (dir) => {
+    expect(importsMatching(dir, /^(store|ui)(\/|$)/)).toEqual([]);
+  });
+});
+
 describe('The engine imports neither the UI nor the store', () => {
   it('src/engine names no module under src/ui, src/store or src/i18n, nor React', () => {
     expect(importsMatching('engine', /^(ui|store|i18n)(\/|$)|^react(-dom)?$|^zustand|^@xyflow\//)).toEqual(
