@@ -15,8 +15,9 @@ import { pathNotFound } from './responses/status';
 import { isReviewResource, serveReview } from './reviews';
 import type { Etcd } from './storage/etcd';
 import { managerOrUserAgent } from './storage/patch';
-import { type ManagerWrite, rfc3339, storageStage } from './storage/registry';
+import { type ManagerWrite, rfc3339 } from './storage/registry';
 import { runSubresource } from './storage/subresources';
+import { storageStage } from './storage-stage';
 import type {
   EngineExtensions,
   HttpRequest,

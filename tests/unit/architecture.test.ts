@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -77,10 +77,82 @@ describe('The store never imports the UI', () => {
   });
 });
 
+describe('Scenarios and catalogs sit below the store', () => {
+  it.each(['scenarios', 'i18n'])('src/%s names no module under src/store or src/ui', (dir) => {
+    expect(importsMatching(dir, /^(store|ui)(\/|$)/)).toEqual([]);
+  });
+});
+
 describe('The engine imports neither the UI nor the store', () => {
   it('src/engine names no module under src/ui, src/store or src/i18n, nor React', () => {
     expect(importsMatching('engine', /^(ui|store|i18n)(\/|$)|^react(-dom)?$|^zustand|^@xyflow\//)).toEqual(
       [],
     );
+  });
+});
+
+/** The file a relative specifier names (`./parse` → parse.ts, `.` → index.ts); undefined for packages. */
+function fileOf(file: string, specifier: string): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const base = resolve(dirname(file), specifier);
+  return [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), base].find(
+    (candidate) => existsSync(candidate) && statSync(candidate).isFile(),
+  );
+}
+
+/** Each module under src/`dir` → the modules under src/`dir` it imports (type-only imports too). */
+function importGraph(dir: string): ReadonlyMap<string, readonly string[]> {
+  const files = sourcesUnder(join(SRC, dir));
+  const inside = new Set(files);
+  return new Map(
+    files.map((file) => [
+      relative(SRC, file),
+      specifiersOf(file)
+        .map((specifier) => fileOf(file, specifier))
+        .filter((target): target is string => target !== undefined && inside.has(target))
+        .map((target) => relative(SRC, target)),
+    ]),
+  );
+}
+
+/** Every cycle a depth-first walk meets, each as `a -> b -> a`. */
+function cyclesIn(graph: ReadonlyMap<string, readonly string[]>): string[] {
+  const done = new Set<string>();
+  const path: string[] = [];
+  const cycles: string[] = [];
+  const visit = (node: string): void => {
+    path.push(node);
+    for (const next of graph.get(node) ?? []) {
+      const start = path.indexOf(next);
+      if (start !== -1) cycles.push([...path.slice(start), next].join(' -> '));
+      else if (!done.has(next)) visit(next);
+    }
+    path.pop();
+    done.add(node);
+  };
+  for (const node of graph.keys()) if (!done.has(node)) visit(node);
+  return cycles;
+}
+
+describe('kubectl has no import cycle', () => {
+  it('no module under src/engine/kubectl imports itself back through others', () => {
+    expect(cyclesIn(importGraph('engine/kubectl'))).toEqual([]);
+  });
+
+  it('the walk follows the imports kubectl has: index → session → parse, follow-ups', () => {
+    const graph = importGraph('engine/kubectl');
+    expect(graph.get('engine/kubectl/index.ts')).toContain('engine/kubectl/session.ts');
+    expect(graph.get('engine/kubectl/session.ts')).toEqual(
+      expect.arrayContaining(['engine/kubectl/parse.ts', 'engine/kubectl/follow-ups/get.ts']),
+    );
+  });
+
+  it('the check sees a cycle when there is one', () => {
+    const graph = new Map([
+      ['index.ts', ['session.ts']],
+      ['session.ts', ['index.ts']],
+      ['parse.ts', []],
+    ]);
+    expect(cyclesIn(graph)).toEqual(['index.ts -> session.ts -> index.ts']);
   });
 });

@@ -6,7 +6,6 @@ import type { HttpMethod, HttpRequest, KubeObject } from '../types';
 import { type Flags, validationDirective } from './flags';
 import { impersonationHeaders, kubectlHeaders } from './headers';
 import { type QueryParams, withQuery } from './query';
-import type { DiscoveryCache } from './rest-mapper';
 
 export interface KubectlContext {
   /** Namespace when no -n/--namespace is given (the kubeconfig context's). Default `default`. */
@@ -93,4 +92,9 @@ export function writeOptions(
   }
   if (options.fieldValidation) params.push(['fieldValidation', validationDirective(input.flags)]);
   return params;
+}
+
+/** The simulated machine's ~/.kube/cache/discovery: empty (a new machine) until a discovery succeeds. */
+export interface DiscoveryCache {
+  warm: boolean;
 }

@@ -25,7 +25,7 @@
  * each error gets its own line; how checkErr joins that aggregate was not checked.
  */
 import type { HttpRequest, Trace } from '../types';
-import type { CommandInput } from './context';
+import type { CommandInput, DiscoveryCache } from './context';
 import { aggregatedDiscovery } from './discovery';
 import {
   type DiscoveryError,
@@ -34,13 +34,8 @@ import {
   standardErrorMessage,
 } from './discovery-errors';
 import { KubectlError } from './errors';
-import type { ParsedKubectl } from './index';
 import { parseYamlDocuments, readManifests } from './objects';
-
-/** The simulated machine's ~/.kube/cache/discovery: empty (a new machine) until a discovery succeeds. */
-export interface DiscoveryCache {
-  warm: boolean;
-}
+import type { ParsedKubectl } from './parse';
 
 /** What the discovery step needs from a kubectl run: send, and print to stderr. */
 export interface DiscoverySession {
@@ -158,3 +153,5 @@ function manifestSources(files: readonly string[], contents: Readonly<Record<str
     );
   }
 }
+
+export type { DiscoveryCache } from './context';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Etcd } from '../../../../src/engine/storage/etcd';
-import { storageStage } from '../../../../src/engine/storage/registry';
+import { storageStage } from '../../../../src/engine/storage-stage';
 import type { KubeObject, RequestInfo } from '../../../../src/engine/types';
 import { makeEnv, makeInfo, makeNamespace, makePod, typeOf } from './factories';
 
