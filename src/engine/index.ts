@@ -4,11 +4,13 @@
  */
 
 export { orderPlugins } from './admission';
+export { loadCel } from './admission/policy/cel-load';
 export type { AccessMatrixCell } from './authorization/matrix';
 export { bootstrapPolicy } from './authorization/rbac/bootstrap-policy';
 export type { Cluster, ClusterSpec } from './cluster/create-cluster';
 export { ClusterSpecError, createCluster } from './cluster/create-cluster';
 export { DEFAULT_SERVER_CONFIG } from './cluster/defaults';
+export { createLoadedCluster, loadExtensions } from './cluster/load-extensions';
 export { SERVER_URL, toCurl } from './http/curl';
 export type { KubectlContext, KubectlRun, SendRequest } from './kubectl';
 export { KubectlError, kubectlToRequests, LAST_APPLIED_ANNOTATION, runKubectl } from './kubectl';
@@ -20,3 +22,4 @@ export type { NamespaceCleanup } from './storage/namespace-controller';
 export type { ManagedFieldsEntry } from './storage/patch';
 export type * from './types';
 export { STAGES } from './types';
+export { loadSchemas } from './validation/schema/load';
