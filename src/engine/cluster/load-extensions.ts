@@ -7,7 +7,7 @@ import { type Cluster, type ClusterSpec, createCluster } from './create-cluster'
  * The engine's heavy parts for a headless caller (Node, a CLI, a test): the OpenAPI schemas and the
  * CEL interpreter, loaded in parallel. Both loaders reach their code through `import()`, so
  * importing this module costs nothing until it is called. The browser app uses
- * src/ui/extensions/load-extensions.ts, which memoises the same two loads and reports progress.
+ * src/store/extensions.ts, which memoises the same two loads and reports progress.
  */
 export async function loadExtensions(): Promise<EngineExtensions> {
   const [schemas, cel] = await Promise.all([loadSchemas(), loadCel()]);

@@ -9,6 +9,7 @@ import {
   WORKSPACE_VERSION,
   writeWorkspace,
 } from '../../../src/store/persistence';
+import { TestDriver } from '../driver';
 import { memoryStorage } from './fake-storage';
 
 const RAW_GET = {
@@ -19,21 +20,19 @@ const RAW_GET = {
 
 describe('Built-in lessons', () => {
   it('open by id as an undoable step', () => {
-    const store = createAppStore(STARTER);
-    store.getState().openLesson('admission-basics');
-    expect(store.getState()).toMatchObject({ lessonId: 'admission-basics', user: 'dana' });
-    expect(store.getState().past.at(-1)?.label).toEqual({
+    const app = new TestDriver().openLesson('admission-basics');
+    expect(app.state).toMatchObject({ lessonId: 'admission-basics', user: 'dana' });
+    expect(app.state.past.at(-1)?.label).toEqual({
       key: 'history.openLesson',
       values: { name: 'admission-basics' },
     });
-    store.getState().undo();
-    expect(store.getState().scenario.document.metadata.name).toBe('starter');
+    app.state.undo();
+    expect(app.state.scenario.document.metadata.name).toBe('starter');
   });
 
   it('ignore an unknown id', () => {
-    const store = createAppStore(STARTER);
-    store.getState().openLesson('no-such-lesson');
-    expect(store.getState().past).toHaveLength(0);
+    const app = new TestDriver().openLesson('no-such-lesson');
+    expect(app.state.past).toHaveLength(0);
   });
 
   it('open from a `?lesson=` link at boot', () => {
