@@ -19,6 +19,7 @@ import {
   updateManagedFields,
 } from './patch/managed-fields';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
+import { isStaleResourceVersion, OPTIMISTIC_LOCK_ERROR_MSG } from './update-precondition';
 
 /**
  * REST semantics over the simulated etcd, after
@@ -100,9 +101,7 @@ export type RegistryResult =
       readonly key: string;
     };
 
-/** From storage/errors.go / store.go: the text of a resourceVersion precondition failure. */
-export const OPTIMISTIC_LOCK_ERROR_MSG =
-  'the object has been modified; please apply your changes to the latest version and try again';
+export { OPTIMISTIC_LOCK_ERROR_MSG };
 
 /** Kinds whose DELETE answers with the object itself (`ReturnDeletedObject: true` in their storage.go). */
 const RETURNS_DELETED_OBJECT = new Set(['pods', 'serviceaccounts', 'namespaces']);
@@ -337,7 +336,7 @@ export function updateObject(
   }
   const oldMeta = existing.metadata ?? {};
   const sentVersion = object.metadata?.resourceVersion;
-  if (sentVersion !== undefined && sentVersion !== '' && sentVersion !== oldMeta.resourceVersion) {
+  if (isStaleResourceVersion(sentVersion, oldMeta.resourceVersion)) {
     return {
       ok: false,
       operation: 'update',
