@@ -10,7 +10,7 @@ const KEY = '/registry/pods/default/nginx';
 const CONFLICT =
   'Operation cannot be fulfilled on pods "nginx": the object has been modified; please apply your changes to the latest version and try again';
 
-function request(method: string, path: string, body: unknown): HttpRequest {
+function request(method: HttpRequest['method'], path: string, body: unknown): HttpRequest {
   return { method, path, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
 }
 
