@@ -14,6 +14,7 @@ import { validateDaemonSetSpec } from './apps/daemonset';
 import { validateDeploymentSpec } from './apps/deployment';
 import { validateReplicaSetSpec } from './apps/replicaset';
 import { validateStatefulSetSpec } from './apps/statefulset';
+import { validateJobSpec } from './batch/job';
 import { forbiddenField, invalidValue, notSupported, required } from './field';
 import { validateLabels } from './labels';
 import {
@@ -130,7 +131,7 @@ function validateServiceSpec(specValue: unknown): FieldError[] {
   return errs;
 }
 
-function kindErrors(type: ResourceType, object: KubeObject): FieldError[] {
+function kindErrors(type: ResourceType, object: KubeObject, operation: 'CREATE' | 'UPDATE'): FieldError[] {
   const key = `${type.group}/${type.kind}`;
   if (key === '/Pod') return validatePodSpec(object.spec, 'spec');
   if (key === '/Service') return validateServiceSpec(object.spec);
@@ -138,6 +139,7 @@ function kindErrors(type: ResourceType, object: KubeObject): FieldError[] {
   if (key === 'apps/ReplicaSet') return validateReplicaSetSpec(object.spec);
   if (key === 'apps/StatefulSet') return validateStatefulSetSpec(object.spec);
   if (key === 'apps/DaemonSet') return validateDaemonSetSpec(object.spec);
+  if (key === 'batch/Job') return validateJobSpec(object, operation);
   return [];
 }
 
@@ -167,7 +169,7 @@ export function validationStage(
   const meta = object.metadata ?? {};
   const errs = [
     ...validateObjectMeta(meta, type.namespaced, nameValidatorFor(type)),
-    ...kindErrors(type, object),
+    ...kindErrors(type, object, operation),
     ...(operation === 'UPDATE' && options.oldObject !== undefined
       ? validateUpdate(type, object, options.oldObject)
       : []),

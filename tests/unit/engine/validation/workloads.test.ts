@@ -118,3 +118,75 @@ describe('Workload validation (pkg/apis/apps/validation/validation.go, ValidateN
     });
   });
 });
+
+describe('Job validation (pkg/apis/batch/validation/validation.go validateJobSpec)', () => {
+  function job(spec: Record<string, unknown>, podSpec: Record<string, unknown> = {}) {
+    return {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'pi' },
+      spec: { template: { spec: { containers: [{ name: 'pi', image: 'perl' }], ...podSpec } }, ...spec },
+    };
+  }
+  function sendJob(body: unknown) {
+    const cluster = createCluster({ users: [ADMIN] });
+    const trace = cluster.send(
+      {
+        method: 'POST',
+        path: '/apis/batch/v1/namespaces/default/jobs',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      },
+      'admin',
+    );
+    return { trace, stored: cluster.storage.get('/registry/jobs/default/pi') };
+  }
+
+  it('asks for restartPolicy OnFailure or Never when the template leaves it to default to Always', () => {
+    const { trace, stored } = sendJob(job({}));
+    expect(trace.response.status).toBe(422);
+    expect(trace.response.body).toMatchObject({
+      reason: 'Invalid',
+      message:
+        'Job.batch "pi" is invalid: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"',
+    });
+    expect(stored).toBeUndefined();
+  });
+
+  it('rejects negative parallelism, completions and backoffLimit', () => {
+    const { trace } = sendJob(
+      job({ parallelism: -1, completions: -2, backoffLimit: -3 }, { restartPolicy: 'Never' }),
+    );
+    expect(trace.response.body).toMatchObject({
+      message:
+        'Job.batch "pi" is invalid: [spec.parallelism: Invalid value: -1: must be greater than or equal to 0, spec.completions: Invalid value: -2: must be greater than or equal to 0, spec.backoffLimit: Invalid value: -3: must be greater than or equal to 0]',
+    });
+  });
+
+  it('stores a valid Job with its defaults and the selector the strategy generates from its uid', () => {
+    const { trace, stored } = sendJob(job({}, { restartPolicy: 'Never' }));
+    expect(trace.response.status).toBe(201);
+    const uid = stored?.metadata?.uid ?? '';
+    expect(uid).not.toBe('');
+    expect(stored?.spec).toMatchObject({
+      backoffLimit: 6,
+      completionMode: 'NonIndexed',
+      completions: 1,
+      manualSelector: false,
+      parallelism: 1,
+      podReplacementPolicy: 'TerminatingOrFailed',
+      suspend: false,
+      selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } },
+      template: {
+        metadata: {
+          labels: {
+            'batch.kubernetes.io/controller-uid': uid,
+            'batch.kubernetes.io/job-name': 'pi',
+            'controller-uid': uid,
+            'job-name': 'pi',
+          },
+        },
+      },
+    });
+  });
+});
