@@ -11,6 +11,7 @@ export { bootstrapPolicy } from './authorization/rbac/bootstrap-policy';
 export type { Cluster, ClusterSpec } from './cluster/create-cluster';
 export { ClusterSpecError, createCluster } from './cluster/create-cluster';
 export { DEFAULT_SERVER_CONFIG } from './cluster/defaults';
+export { createLoadedCluster, loadExtensions } from './cluster/load-extensions';
 export { SERVER_URL, toCurl } from './http/curl';
 export type { KubectlContext, KubectlRun, SendRequest } from './kubectl';
 export { KubectlError, kubectlToRequests, LAST_APPLIED_ANNOTATION, runKubectl } from './kubectl';

@@ -49,6 +49,8 @@ export const ENGINE_MESSAGES_EN = {
   'validation.passed': 'The {kind} is valid.',
   'validation.failed': '{count} field(s) failed validation.',
   'validation.notApplicable': 'Object validation only runs on create and update.',
+  'validation.afterPrecondition':
+    "Not run: an update's resourceVersion is checked inside storage before validation, and it was stale.",
   'storage.created': 'Wrote {key} at revision {revision}.',
   'storage.read': 'Read {key} at revision {revision}.',
   'storage.listed': 'Listed {count} object(s) under {key} at revision {revision}.',

@@ -17,6 +17,7 @@ import type { Etcd } from './storage/etcd';
 import { managerOrUserAgent } from './storage/patch';
 import { type ManagerWrite, rfc3339 } from './storage/registry';
 import { runSubresource } from './storage/subresources';
+import { checkUpdatePrecondition } from './storage/update-precondition';
 import { storageStage } from './storage-stage';
 import type {
   EngineExtensions,
@@ -243,6 +244,19 @@ function handleResource(
     warnings.push(...mutated.warnings);
     if (mutated.status !== undefined) return fail(mutated.status);
     object = mutated.object ?? object;
+
+    // store.go Update checks the resourceVersion inside GuaranteedUpdate, after the patch and
+    // mutating admission built the object and before the strategy's validation.
+    const stale =
+      operation === 'UPDATE' && key !== undefined && object !== undefined
+        ? checkUpdatePrecondition(type, key, info.name, object, oldObject, ctx.etcd.revision)
+        : undefined;
+    if (stale !== undefined) {
+      stages.push(skipped('schemaValidation', 'validation.afterPrecondition'));
+      stages.push(skipped('validatingAdmission', 'validation.afterPrecondition'));
+      stages.push(stale.result);
+      return fail(stale.status);
+    }
 
     if (isReviewResource(type)) {
       stages.push(skipped('schemaValidation', 'review.validatedByStorage', { kind: type.kind }));

@@ -44,6 +44,7 @@ export const ENGINE_MESSAGES_ZH_CN = {
   'validation.passed': '{kind} 有效。',
   'validation.failed': '{count} 个字段未通过校验。',
   'validation.notApplicable': '对象校验只在 create 和 update 时运行。',
+  'validation.afterPrecondition': '未运行：update 的 resourceVersion 在存储内部先于校验检查，而它已过期。',
   'storage.created': '已在 revision {revision} 写入 {key}。',
   'storage.read': '已在 revision {revision} 读取 {key}。',
   'storage.listed': '已在 revision {revision} 列出 {key} 下的 {count} 个对象。',

@@ -23,6 +23,13 @@ import type {
   UserSpec,
 } from '../types';
 import { applyDefaults } from '../validation/defaults';
+import {
+  defaultServiceAccount,
+  kubernetesService,
+  rootCAConfigMap,
+  SYSTEM_NAMESPACES,
+  systemNamespace,
+} from './baseline';
 import { withDefaults } from './defaults';
 import { createEnv, type EnvOptions } from './env';
 
@@ -45,6 +52,13 @@ export interface ClusterSpec extends EnvOptions {
    * command that maps a type sends GET /api and /apis) or `warm` (kubectl has run here before).
    */
   readonly kubectlCache?: 'empty' | 'warm';
+  /**
+   * The fresh-cluster baseline (cluster/baseline.ts): the system namespaces, a `default`
+   * ServiceAccount and a `kube-root-ca.crt` ConfigMap in every namespace, and the `kubernetes`
+   * Service. On by default; `false` starts from an empty etcd (plus the RBAC bootstrap policy).
+   * Objects the spec lists win over the baseline's.
+   */
+  readonly baseline?: boolean;
 }
 
 /** A simulated kube-apiserver with its etcd. */
@@ -162,6 +176,33 @@ function seedBootstrapPolicy(etcd: Etcd, env: ReturnType<typeof createEnv>): voi
   }
 }
 
+/** Seeds `object` unless the spec (or an earlier step) already stored one under its key. */
+function seedIfMissing(etcd: Etcd, object: KubeObject, env: ReturnType<typeof createEnv>): void {
+  const type = resourceForKind(object.apiVersion ?? '', object.kind ?? '');
+  if (type === undefined) return;
+  const key = storageKey(type, object.metadata?.namespace ?? '', object.metadata?.name ?? '');
+  if (etcd.peek(key) === undefined) seed(etcd, object, env);
+}
+
+/**
+ * What the apiserver's and kube-controller-manager's controllers have written to a fresh cluster
+ * (see baseline.ts): system namespaces first, then each active namespace's ServiceAccount and
+ * root CA ConfigMap, then the `kubernetes` Service.
+ */
+function seedBaseline(etcd: Etcd, env: ReturnType<typeof createEnv>): void {
+  for (const name of SYSTEM_NAMESPACES) seedIfMissing(etcd, systemNamespace(name), env);
+  const namespaces = resourceForKind('v1', 'Namespace');
+  const stored = namespaces === undefined ? [] : etcd.scan(storageKey(namespaces, ''));
+  for (const ns of stored) {
+    const name = ns.metadata?.name ?? '';
+    // Both controllers skip namespaces that are not Active (serviceaccounts_controller.go syncNamespace).
+    if (name === '' || (ns.status as { phase?: string } | undefined)?.phase === 'Terminating') continue;
+    seedIfMissing(etcd, defaultServiceAccount(name), env);
+    seedIfMissing(etcd, rootCAConfigMap(name), env);
+  }
+  seedIfMissing(etcd, kubernetesService(), env);
+}
+
 export function createCluster(spec: ClusterSpec = {}): Cluster {
   const config = withDefaults(spec.config);
   const users = spec.users ?? [];
@@ -171,6 +212,8 @@ export function createCluster(spec: ClusterSpec = {}): Cluster {
   if (config.authorization.modes.includes('RBAC') && config.authorization.bootstrapPolicy !== false) {
     seedBootstrapPolicy(etcd, env);
   }
+  // Its own uid sequence, so that turning the baseline on or off leaves every other uid as it was.
+  if (spec.baseline !== false) seedBaseline(etcd, createEnv({ ...spec, seed: (spec.seed ?? 1) + 0x5eed }));
 
   const discoveryCache = { warm: spec.kubectlCache === 'warm' };
   const cluster: Cluster = {

@@ -1,5 +1,6 @@
 import type { ResourceType } from '../resources';
 import type { KubeObject } from '../types';
+import { defaultWorkload } from './workload-defaults';
 
 /**
  * Defaulting, as the decoder applies it right after decoding (pkg/apis/core/v1/defaults.go,
@@ -200,6 +201,8 @@ export function applyDefaults(type: ResourceType, object: KubeObject): KubeObjec
     case '/LimitRange':
       defaultLimitRange(out);
       break;
+    default:
+      defaultWorkload(`${type.group}/${type.kind}`, out, defaultPodSpec);
   }
   return out;
 }

@@ -10,10 +10,15 @@ import type {
   Status,
   ValidationDetails,
 } from '../types';
+import { validateDaemonSetSpec } from './apps/daemonset';
+import { validateDeploymentSpec } from './apps/deployment';
+import { validateReplicaSetSpec } from './apps/replicaset';
+import { validateStatefulSetSpec } from './apps/statefulset';
+import { validateJobSpec } from './batch/job';
 import { forbiddenField, invalidValue, notSupported, required } from './field';
+import { validateLabels } from './labels';
 import {
   isQualifiedName,
-  isValidLabelValue,
   isValidPortNum,
   type NameValidator,
   nameIsDNS1035Label,
@@ -51,17 +56,6 @@ function nameValidatorFor(type: ResourceType): NameValidator {
   if (type.group === '' && type.kind === 'Service') return nameIsDNS1035Label;
   if (type.group === 'rbac.authorization.k8s.io') return pathSegmentName;
   return nameIsDNSSubdomain;
-}
-
-/** apimachinery/pkg/apis/meta/v1/validation ValidateLabels (keys are qualified names). */
-function validateLabels(labels: unknown, path: string): FieldError[] {
-  const errs: FieldError[] = [];
-  for (const [key, value] of Object.entries(asObject(labels))) {
-    errs.push(...isQualifiedName(key).map((m) => invalidValue(path, key, m)));
-    const v = typeof value === 'string' ? value : String(value);
-    errs.push(...isValidLabelValue(v).map((m) => invalidValue(path, v, m)));
-  }
-  return errs;
 }
 
 /** TotalAnnotationSizeLimitB: 256 KiB. */
@@ -137,42 +131,15 @@ function validateServiceSpec(specValue: unknown): FieldError[] {
   return errs;
 }
 
-/** Go's %#v of a map[string]string: keys sorted. */
-function goStringMap(map: Obj): string {
-  const entries = Object.keys(map)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${JSON.stringify(String(map[k]))}`);
-  return `map[string]string{${entries.join(', ')}}`;
-}
-
-/** ValidateDeploymentSpec, the essential part. */
-function validateDeploymentSpec(specValue: unknown): FieldError[] {
-  const spec = asObject(specValue);
-  const errs: FieldError[] = [];
-  const template = asObject(spec.template);
-  const templateLabels = asObject(asObject(template.metadata).labels);
-  if (spec.selector === undefined || spec.selector === null) errs.push(required('spec.selector', ''));
-  else {
-    const matchLabels = asObject(asObject(spec.selector).matchLabels);
-    const matches = Object.entries(matchLabels).every(([k, v]) => templateLabels[k] === v);
-    if (!matches) {
-      errs.push({
-        type: 'FieldValueInvalid',
-        field: 'spec.template.metadata.labels',
-        body: `Invalid value: ${goStringMap(templateLabels)}: \`selector\` does not match template \`labels\``,
-      });
-    }
-  }
-  errs.push(...validateLabels(templateLabels, 'spec.template.metadata.labels'));
-  errs.push(...validatePodSpec(template.spec, 'spec.template.spec', { restartPolicies: ['Always'] }));
-  return errs;
-}
-
-function kindErrors(type: ResourceType, object: KubeObject): FieldError[] {
+function kindErrors(type: ResourceType, object: KubeObject, operation: 'CREATE' | 'UPDATE'): FieldError[] {
   const key = `${type.group}/${type.kind}`;
   if (key === '/Pod') return validatePodSpec(object.spec, 'spec');
   if (key === '/Service') return validateServiceSpec(object.spec);
   if (key === 'apps/Deployment') return validateDeploymentSpec(object.spec);
+  if (key === 'apps/ReplicaSet') return validateReplicaSetSpec(object.spec);
+  if (key === 'apps/StatefulSet') return validateStatefulSetSpec(object.spec);
+  if (key === 'apps/DaemonSet') return validateDaemonSetSpec(object.spec);
+  if (key === 'batch/Job') return validateJobSpec(object, operation);
   return [];
 }
 
@@ -202,7 +169,7 @@ export function validationStage(
   const meta = object.metadata ?? {};
   const errs = [
     ...validateObjectMeta(meta, type.namespaced, nameValidatorFor(type)),
-    ...kindErrors(type, object),
+    ...kindErrors(type, object, operation),
     ...(operation === 'UPDATE' && options.oldObject !== undefined
       ? validateUpdate(type, object, options.oldObject)
       : []),

@@ -1,6 +1,7 @@
 import { type ResourceType, storageKey } from '../../resources';
 import { alreadyExists, invalid } from '../../responses/status';
 import type { KubeObject, ObjectMeta, ServerEnv, Status } from '../../types';
+import { withGeneratedJobSelector } from '../../validation/batch/job-selector';
 import type { Etcd } from '../etcd';
 import { rfc3339, shape, withManagedFields } from './meta';
 import type { RegistryResult, StoreOptions } from './result';
@@ -52,7 +53,11 @@ export function createObject(
   if (etcd.peek(key) !== undefined) {
     return { ok: false, operation: 'create', status: alreadyExists(type.group, type.resource, name), key };
   }
-  const prepared = prepareForCreate(type, object);
+  // The job strategy's PrepareForCreate also generates the Job's selector (validation/batch/job-selector.ts).
+  const prepared =
+    type.group === 'batch' && type.kind === 'Job'
+      ? withGeneratedJobSelector(prepareForCreate(type, object), name, meta.uid ?? '')
+      : prepareForCreate(type, object);
   const managed = withManagedFields(type, undefined, prepared, meta, options.manager);
   meta.managedFields = managed.managedFields;
   if (meta.managedFields === undefined) delete meta.managedFields;

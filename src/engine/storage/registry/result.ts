@@ -46,6 +46,4 @@ export type RegistryResult =
       readonly key: string;
     };
 
-/** From storage/errors.go / store.go: the text of a resourceVersion precondition failure. */
-export const OPTIMISTIC_LOCK_ERROR_MSG =
-  'the object has been modified; please apply your changes to the latest version and try again';
+export { OPTIMISTIC_LOCK_ERROR_MSG } from '../update-precondition';

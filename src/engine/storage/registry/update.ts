@@ -2,6 +2,7 @@ import { type ResourceType, storageKey } from '../../resources';
 import { conflict, notFound } from '../../responses/status';
 import type { KubeObject, ObjectMeta } from '../../types';
 import type { Etcd } from '../etcd';
+import { isStaleResourceVersion } from '../update-precondition';
 import { shape, withManagedFields } from './meta';
 import { OPTIMISTIC_LOCK_ERROR_MSG, type RegistryResult, type StoreOptions } from './result';
 import { GENERATION_TRACKED, tracksGeneration } from './strategy';
@@ -23,7 +24,7 @@ export function updateObject(
   }
   const oldMeta = existing.metadata ?? {};
   const sentVersion = object.metadata?.resourceVersion;
-  if (sentVersion !== undefined && sentVersion !== '' && sentVersion !== oldMeta.resourceVersion) {
+  if (isStaleResourceVersion(sentVersion, oldMeta.resourceVersion)) {
     return {
       ok: false,
       operation: 'update',
