@@ -86,6 +86,46 @@ export function checkReferences(doc: ScenarioDocument): { path: (string | number
       });
     ids.add(r.id);
   });
+  out.push(...checkLessonReferences(doc, names));
+  return out;
+}
+
+/** A lesson's steps name real requests and users; a prediction needs a request that promises a stage. */
+function checkLessonReferences(
+  doc: ScenarioDocument,
+  names: ReadonlySet<string>,
+): { path: (string | number)[]; message: string }[] {
+  const out: { path: (string | number)[]; message: string }[] = [];
+  const requests = new Map(doc.spec.requests.map((r) => [r.id, r]));
+  const seen = new Set<string>();
+  const user = (path: (string | number)[], name: string) => {
+    if (!names.has(name)) out.push({ path, message: `${formatPath(path)}: Not found: "${name}"` });
+  };
+  (doc.spec.lesson?.steps ?? []).forEach((step, i) => {
+    const at = ['spec', 'lesson', 'steps', i];
+    if (seen.has(step.id))
+      out.push({
+        path: [...at, 'id'],
+        message: `${formatPath([...at, 'id'])}: Duplicate value: "${step.id}"`,
+      });
+    seen.add(step.id);
+    const request = step.request === undefined ? undefined : requests.get(step.request);
+    if (step.request !== undefined && request === undefined)
+      out.push({
+        path: [...at, 'request'],
+        message: `${formatPath([...at, 'request'])}: Not found: "${step.request}"`,
+      });
+    if (step.predict === true && request?.expect?.stoppedAt === undefined)
+      out.push({
+        path: [...at, 'predict'],
+        message: `${formatPath([...at, 'predict'])}: Invalid value: true: a prediction needs a request whose expect has status and stoppedAt`,
+      });
+    if (step.task !== undefined) {
+      user([...at, 'task', 'check', 'user'], step.task.check.user);
+      if (step.task.solution !== undefined)
+        user([...at, 'task', 'solution', 'user'], step.task.solution.user);
+    }
+  });
   return out;
 }
 

@@ -1,7 +1,7 @@
 import type { HttpMethod, HttpRequest } from '../engine';
 import { MAX_SCENARIO_BYTES } from '../scenarios/format';
 import { parseScenario } from '../scenarios/parse';
-import { builtInScenario } from '../scenarios/registry';
+import { isBuiltInId } from '../scenarios/registry';
 import { type ScenarioSources, SOURCE_IDS, splitScenario } from '../scenarios/sources';
 import type { WorkspaceInit } from './slices/world';
 import type { AppState, HistoryEntry, LoggedSend } from './types';
@@ -146,7 +146,7 @@ function readWorkspaceData(v: unknown): WorkspaceData | string {
   const composer = isRecord(v.composer) ? v.composer : {};
   return {
     sources,
-    lessonId: isString(v.lessonId) && builtInScenario(v.lessonId) !== undefined ? v.lessonId : 'starter',
+    lessonId: isString(v.lessonId) && isBuiltInId(v.lessonId) ? v.lessonId : 'starter',
     log: readLog(v.log),
     epoch:
       typeof v.epoch === 'number' && Number.isFinite(v.epoch) ? v.epoch : Date.parse('2025-01-01T09:00:00Z'),

@@ -72,10 +72,10 @@ export interface WorldSlice {
   editSource(id: SourceId, text: string, options?: EditOptions): void;
   /** Replaces the whole scenario (import, share link, lesson); undoable. */
   replaceScenario(sources: ScenarioSources, label: HistoryEntry['label'], lessonId?: string): void;
-  /** Back to the built-in file this workspace started from; undoable. */
-  resetToLesson(): void;
-  /** Opens a built-in scenario or lesson by id (unknown ids are ignored); undoable. */
-  openLesson(id: string): void;
+  /** Back to the built-in file this workspace started from (fetched if not loaded yet); undoable. */
+  resetToLesson(): Promise<void>;
+  /** Opens a built-in scenario or lesson by id, fetching its file (unknown ids are ignored); undoable. */
+  openLesson(id: string): Promise<void>;
   undo(): void;
   redo(): void;
   /** Replaces the whole workspace (another tab's save, a discarded share link): not an undo step. */

@@ -1,4 +1,4 @@
-import { builtInScenario } from '../../scenarios/registry';
+import { type BuiltInScenario, loadBuiltInScenario } from '../../scenarios/registry';
 import { type Scenario, toRuntimeScenario } from '../../scenarios/runtime';
 import { assembleScenario, type ScenarioSources, splitScenario } from '../../scenarios/sources';
 import { deriveRequests } from '../derive-requests';
@@ -144,18 +144,18 @@ export function createWorldSlice(
         ...applySources(s, sources, []),
       });
     },
-    resetToLesson: () => {
-      const s = get();
-      const lesson = builtInScenario(s.lessonId) ?? builtInScenario('starter');
+    resetToLesson: async () => {
+      const lesson = (await loadBuiltInScenario(get().lessonId)) ?? (await loadBuiltInScenario('starter'));
       if (lesson === undefined) return;
-      s.replaceScenario(
+      get().replaceScenario(
         splitScenario(lesson.scenario.document, lesson.text),
         { key: 'history.resetToLesson' },
         lesson.id,
       );
     },
-    openLesson: (id) => {
-      const lesson = builtInScenario(id);
+    openLesson: async (id) => {
+      // The file is fetched on first use (each lesson is its own chunk).
+      const lesson: BuiltInScenario | undefined = await loadBuiltInScenario(id);
       if (lesson === undefined) return;
       get().replaceScenario(
         splitScenario(lesson.scenario.document, lesson.text),

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../../i18n';
-import { BUILT_IN_SCENARIOS } from '../../scenarios/registry';
+import { LESSON_INDEX } from '../../scenarios/lesson-index';
+import { STARTER_BUILT_IN } from '../../scenarios/registry';
 import { useAppStore, useAppStoreApi } from '../../store/context';
 import type { AppState } from '../../store/types';
 
@@ -22,9 +23,12 @@ export function LessonPicker() {
         onChange={(e) => store.getState().openLesson(e.target.value)}
         value={lessonId}
       >
-        {BUILT_IN_SCENARIOS.map(({ id: lesson, scenario }) => (
+        <option value={STARTER_BUILT_IN.id}>
+          {STARTER_BUILT_IN.scenario.document.metadata.title ?? STARTER_BUILT_IN.id}
+        </option>
+        {LESSON_INDEX.map(({ id: lesson, title }) => (
           <option key={lesson} value={lesson}>
-            {scenario.document.metadata.title ?? lesson}
+            {title.en}
           </option>
         ))}
       </select>

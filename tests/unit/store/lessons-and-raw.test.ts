@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { STARTER } from '../../../src/scenarios/starter';
 import { bootWorkspace } from '../../../src/store/boot';
 import { createAppStore } from '../../../src/store/create-app-store';
@@ -18,9 +18,9 @@ const RAW_GET = {
 };
 
 describe('Built-in lessons', () => {
-  it('open by id as an undoable step', () => {
+  it('open by id as an undoable step', async () => {
     const store = createAppStore(STARTER);
-    store.getState().openLesson('admission-basics');
+    await store.getState().openLesson('admission-basics');
     expect(store.getState()).toMatchObject({ lessonId: 'admission-basics', user: 'dana' });
     expect(store.getState().past.at(-1)?.label).toEqual({
       key: 'history.openLesson',
@@ -30,13 +30,13 @@ describe('Built-in lessons', () => {
     expect(store.getState().scenario.document.metadata.name).toBe('starter');
   });
 
-  it('ignore an unknown id', () => {
+  it('ignore an unknown id', async () => {
     const store = createAppStore(STARTER);
-    store.getState().openLesson('no-such-lesson');
+    await store.getState().openLesson('no-such-lesson');
     expect(store.getState().past).toHaveLength(0);
   });
 
-  it('open from a `?lesson=` link at boot', () => {
+  it('open from a `?lesson=` link at boot', async () => {
     expect(parseDeepLink('?lesson=admission-basics').lesson).toBe('admission-basics');
     const { store, autosave } = bootWorkspace({
       storage: memoryStorage(),
@@ -45,7 +45,8 @@ describe('Built-in lessons', () => {
       options: {},
       lesson: 'admission-basics',
     });
-    expect(store.getState().lessonId).toBe('admission-basics');
+    // The lesson file is its own chunk: it opens once fetched.
+    await vi.waitFor(() => expect(store.getState().lessonId).toBe('admission-basics'));
     autosave.dispose();
   });
 });
