@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { CATALOGS, createTranslator, DEFAULT_LOCALE } from './i18n';
+import { CATALOGS, createTranslator, DEFAULT_LOCALE, initialLocale } from './i18n';
+import { LocaleProvider } from './i18n/LocaleProvider';
 import { AppStoreContext } from './store/context';
 import { parseDeepLink } from './store/deep-link';
 import { WorkspaceContext } from './store/workspace-context';
@@ -23,7 +24,7 @@ if (preferences.textSize !== undefined) document.documentElement.dataset.textSiz
  * so the entry chunk stays within the bundle budget: React + React Flow + the UI.
  */
 async function start(container: HTMLElement): Promise<void> {
-  const { bootWorkspace, loadEngineExtensions } = await import('./store/boot');
+  const { bootWorkspace, loadEngineExtensions } = await import('./start-up');
   const link = parseDeepLink(window.location.search);
   // The workspace: a share link (#scenario=…) as its own unsaved workspace, else the saved one.
   const { store, autosave } = bootWorkspace({
@@ -65,13 +66,17 @@ async function start(container: HTMLElement): Promise<void> {
   setTimeout(loadExtensions, 10_000);
   if (link.autoplay) loadExtensions();
 
+  // The remembered language, else the browser's; a Chinese catalog loads on demand.
+  const locale = initialLocale(window.localStorage, navigator.languages ?? [navigator.language]);
   createRoot(container).render(
     <StrictMode>
-      <AppStoreContext.Provider value={store}>
-        <WorkspaceContext.Provider value={autosave}>
-          <App />
-        </WorkspaceContext.Provider>
-      </AppStoreContext.Provider>
+      <LocaleProvider initial={locale}>
+        <AppStoreContext.Provider value={store}>
+          <WorkspaceContext.Provider value={autosave}>
+            <App />
+          </WorkspaceContext.Provider>
+        </AppStoreContext.Provider>
+      </LocaleProvider>
     </StrictMode>,
   );
 }

@@ -89,6 +89,10 @@ export const WORLD_EN = {
   'server.plugins': "Admission plugins (run in the server's fixed order)",
   'server.yaml': 'Server flags',
   'server.default': 'defaults',
+  'server.authn.x509': 'x509 client certificates',
+  'server.authn.serviceAccountTokens': 'service account tokens',
+  'server.authn.bootstrapTokens': 'bootstrap tokens',
+  'server.authn.requestHeader': 'request header (front proxy)',
   'requests.yaml': 'Prepared requests',
   'compare.title': 'Compare',
   'compare.against': 'Compare with',
@@ -102,3 +106,6 @@ export const WORLD_EN = {
 } as const;
 
 export type WorldMessageKey = keyof typeof WORLD_EN;
+
+/** A translation of the World panel's strings: the same keys, any wording. */
+export type WorldCatalog = Readonly<Record<WorldMessageKey, string>>;

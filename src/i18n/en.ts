@@ -1,4 +1,4 @@
-import { ENGINE_MESSAGES_EN } from '../engine/messages';
+import { ENGINE_MESSAGES_EN } from '../engine';
 import { prefixKeys } from './prefix-keys';
 
 /**
@@ -20,6 +20,7 @@ const UI_EN = {
   'textSize.label': 'Text size',
   'textSize.normal': 'Normal',
   'textSize.large': 'Large',
+  'language.label': 'Language',
 
   'composer.title': 'Request',
   'composer.command': 'Command',
@@ -398,6 +399,9 @@ const UI_EN = {
 export const EN = { ...UI_EN, ...prefixKeys('engine.', ENGINE_MESSAGES_EN) } as const;
 
 export type MessageKey = keyof typeof EN;
+
+/** The UI's own keys (without the engine's `engine.` templates): a translation mirrors both. */
+export type UiMessageKey = keyof typeof UI_EN;
 
 /** A translation: the same keys, any wording. Adding `de.ts` means exporting one of these. */
 export type Catalog = Readonly<Record<MessageKey, string>>;

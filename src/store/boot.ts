@@ -6,15 +6,6 @@ import { type KeyValueStorage, readWorkspace } from './persistence';
 import { readShareLink } from './share';
 import type { AppStore, Notice, WorkspaceRestore } from './types';
 
-/**
- * The schemas and CEL, loaded on demand; re-exported here so src/main.tsx reaches them through
- * this lazily loaded chunk and the entry chunk does not grow.
- */
-export { loadEngineExtensions } from '../ui/extensions/load-extensions';
-
-/** The details area's tab panels, reached through this chunk (see DetailsArea). */
-export const loadDetailsPanels = () => import('../ui/panels/details/panels');
-
 export interface BootInput {
   readonly storage: KeyValueStorage;
   /** location.hash: a share link's `#scenario=…`. */

@@ -1,5 +1,4 @@
-import type { StageName, StageResult, Trace } from '../engine/types';
-import { STAGES } from '../engine/types';
+import { STAGES, type StageName, type StageResult, type Trace } from '../engine';
 
 /** Every node the graph draws: the seven stages plus the client that sends and etcd that stores. */
 export type NodeId = StageName | 'client' | 'etcd';

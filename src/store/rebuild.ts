@@ -1,7 +1,7 @@
 import { type Cluster, createCluster, type KubectlRun, type Trace } from '../engine';
 import type { ScenarioDocument } from '../scenarios/format';
 import { toClusterSpec } from '../scenarios/runtime';
-import { getExtensionsSnapshot } from '../ui/extensions/load-extensions';
+import { getExtensionsSnapshot } from './extensions';
 import { pathOf } from './path';
 import type { AppState, LoggedSend } from './types';
 

@@ -1,4 +1,4 @@
-import type { StorageDetails, Trace } from '../engine/types';
+import type { StorageDetails, Trace } from '../engine';
 import {
   decidingStage,
   isPathDone,

@@ -10,7 +10,7 @@ import {
   Undo2,
   Workflow,
 } from 'lucide-react';
-import { type MessageKey, useT } from '../i18n';
+import { LOCALE_NAMES, LOCALES, type MessageKey, useLocale, useT } from '../i18n';
 import { useAppStore, useAppStoreApi } from '../store/context';
 import {
   redoOperation,
@@ -51,6 +51,33 @@ function ThemeToggle() {
           <Icon aria-hidden="true" className="size-4" />
           <span className="hidden xl:inline">{t(label)}</span>
           <span className="sr-only xl:hidden">{t(label)}</span>
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * English / 简体中文. Each language is named in itself (and marked with its `lang`), so a reader
+ * who cannot read the current language still finds their own.
+ */
+function LanguageToggle() {
+  const t = useT();
+  const { locale, setLocale } = useLocale();
+  return (
+    <fieldset className="flex rounded-lg border border-border bg-subtle p-0.5" data-testid="language">
+      <legend className="sr-only">{t('language.label')}</legend>
+      {LOCALES.map((value) => (
+        <button
+          aria-pressed={locale === value}
+          className={SEGMENT}
+          data-locale={value}
+          key={value}
+          lang={value}
+          onClick={() => setLocale(value)}
+          type="button"
+        >
+          {LOCALE_NAMES[value]}
         </button>
       ))}
     </fieldset>
@@ -182,6 +209,7 @@ export function Header() {
           <RotateCcw aria-hidden="true" className="size-4" />
           {t('app.resetWorld')}
         </button>
+        <LanguageToggle />
         <TextSizeToggle />
         <ThemeToggle />
       </div>

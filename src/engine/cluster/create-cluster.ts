@@ -53,6 +53,12 @@ export interface Cluster {
   /** The authorizer chain alone: the decision and the reason (which binding and rule). */
   authorize(user: UserInfo, info: RequestInfo): AuthorizationDetails;
   /**
+   * Who the server takes the user named `user` for: that user's credential presented on a probe
+   * request (`GET /api`) and run through the authenticators alone. Undefined when the credential
+   * is refused (or no user has that name).
+   */
+  authenticateUser(user: string, now?: Date): UserInfo | undefined;
+  /**
    * "Who can": the cluster's users (each credential authenticated as on a real request; users
    * whose credential is refused are left out) and the ServiceAccounts in storage, against
    * resources and verbs in `namespace` (by default every namespaced resource and the eight
@@ -175,6 +181,10 @@ export function createCluster(spec: ClusterSpec = {}): Cluster {
     authorize(user, info) {
       return authorize(attributesFor(user, info), config.authorization, etcd);
     },
+    authenticateUser(userName, now = env.now()) {
+      const spec = users.find((u) => u.name === userName);
+      return spec === undefined ? undefined : authenticateSpec(spec, config, etcd, now);
+    },
     kubectl(commandLine, userName, ctx) {
       return runKubectl(commandLine, (request) => cluster.send(request, userName), ctx);
     },
@@ -199,17 +209,18 @@ export function createCluster(spec: ClusterSpec = {}): Cluster {
   return cluster;
 }
 
+const PROBE: HttpRequest = { method: 'GET', path: '/api', headers: {} };
+
+/** The user the authenticators make of `spec`'s credential on a probe request; undefined when refused. */
+function authenticateSpec(spec: UserSpec, config: ServerConfig, etcd: Etcd, now: Date): UserInfo | undefined {
+  return authenticate(presentCredential(PROBE, spec.credential), config.authentication, etcd, now).user;
+}
+
 /** The users as the server would see them (authenticated on a dummy request) plus every stored ServiceAccount. */
 function matrixSubjects(users: readonly UserSpec[], config: ServerConfig, etcd: Etcd, now: Date): UserInfo[] {
-  const probe: HttpRequest = { method: 'GET', path: '/api', headers: {} };
   const subjects = new Map<string, UserInfo>();
   for (const spec of users) {
-    const user = authenticate(
-      presentCredential(probe, spec.credential),
-      config.authentication,
-      etcd,
-      now,
-    ).user;
+    const user = authenticateSpec(spec, config, etcd, now);
     if (user !== undefined && !subjects.has(user.username)) subjects.set(user.username, user);
   }
   const serviceAccounts = resourceForKind('v1', 'ServiceAccount');

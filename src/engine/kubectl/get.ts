@@ -44,8 +44,9 @@ export const GET_FLAGS: readonly FlagSpec[] = [
 
 /**
  * The requests of `kubectl get`. With -w the watch request carries `watch=true` but no
- * `resourceVersion`: kubectl takes it from the list (or object) it just received, which only the
- * server knows; whoever replays the watch fills it in from that response.
+ * `resourceVersion`: after a list kubectl takes it from the list it just received, which only the
+ * server knows, and after a single object it sends "0" (get.go watch); whoever replays the watch
+ * fills it in.
  */
 export function getRequests(input: CommandInput): HttpRequest[] {
   const { flags } = input;

@@ -74,7 +74,13 @@ export function targets(input: CommandInput, args: readonly string[], allowSelec
   );
 }
 
-/** `kubectl patch TYPE NAME -p PATCH [--type strategic|merge|json]`: one PATCH, no prior GET. */
+/**
+ * `kubectl patch TYPE NAME -p PATCH [--type strategic|merge|json]`: per object a GET, then the PATCH.
+ * patch.go's builder leaves requireObject at its default (true), so cli-runtime
+ * pkg/resource/builder.go Do() adds RetrieveLazy, which GETs each named object (its subresource
+ * with --subresource) before the visitor patches it. --local builds no server request;
+ * --dry-run=client still GETs, then patches the copy it got.
+ */
 export function patchRequests(input: CommandInput): HttpRequest[] {
   const { flags } = input;
   const patch = flags.string('patch');
@@ -110,21 +116,26 @@ export function patchRequests(input: CommandInput): HttpRequest[] {
     return [];
   }
   const all = targets(input, input.args, false);
-  if (dryRun === 'client') return [];
   const subresource = flags.string('subresource') || undefined;
-  return all.map((t) =>
-    buildRequest(input, {
-      method: 'PATCH',
-      path: objectPath(t.type, t.namespace, t.name, subresource),
-      query: writeOptions(input, {
-        fieldManager: flags.string('field-manager'),
-        dryRunServer: dryRun === 'server',
+  return all.flatMap((t) => {
+    const path = objectPath(t.type, t.namespace, t.name, subresource);
+    const get = buildRequest(input, { method: 'GET', path, accept: ACCEPT.json });
+    if (dryRun === 'client') return [get];
+    return [
+      get,
+      buildRequest(input, {
+        method: 'PATCH',
+        path,
+        query: writeOptions(input, {
+          fieldManager: flags.string('field-manager'),
+          dryRunServer: dryRun === 'server',
+        }),
+        accept: ACCEPT.json,
+        contentType,
+        body,
       }),
-      accept: ACCEPT.json,
-      contentType,
-      body,
-    }),
-  );
+    ];
+  });
 }
 
 /**

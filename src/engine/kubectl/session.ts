@@ -730,11 +730,19 @@ function sortedQuery(params: URLSearchParams): string {
     .join('&');
 }
 
-/** get.go: tables for each answer; with -w, the watch starts at the list's (or object's) resourceVersion. */
+/**
+ * get.go: tables for each answer. With -w (GetOptions.watch) the watch starts at the list's
+ * resourceVersion, but after a single object at "0": "watching from resourceVersion 0, starts the
+ * watch at ~now and will return an initial watch event", rather than at the object's own
+ * resourceVersion, which may lie outside the watch window.
+ */
 const getHandler: Handler = (parsed, session) => {
   let resourceVersion: string | undefined;
+  let lastFailed = false;
   for (const request of parsed.requests()) {
     const info = resolveRequestInfo(request);
+    // get.go watch: r.Infos() fails first (NotFound even with --ignore-not-found), so no watch.
+    if (info.verb === 'watch' && lastFailed) break;
     let sent = request;
     if (info.verb === 'watch' && resourceVersion !== undefined) {
       const [path, query = ''] = request.path.split('?');
@@ -743,21 +751,28 @@ const getHandler: Handler = (parsed, session) => {
       sent = { ...request, path: `${path}?${sortedQuery(params)}` };
     }
     const trace = session.send(sent);
-    if (failed(trace)) {
+    lastFailed = failed(trace);
+    if (lastFailed) {
       if (!(parsed.input.flags.bool('ignore-not-found') && trace.response.status === 404))
         session.fail(trace);
       if (info.verb === 'watch' || info.verb === 'get') continue;
       continue;
     }
     const body = trace.response.body as KubeObject | undefined;
-    resourceVersion = body?.metadata?.resourceVersion;
+    // meta.IsListType: only a list's resourceVersion is carried over; a single object's is not.
+    resourceVersion = info.verb === 'list' ? body?.metadata?.resourceVersion : '0';
     const output = parsed.input.flags.string('output');
     if (info.verb !== 'watch' && ['json', 'yaml', 'name'].includes(output) && body !== undefined) {
       session.print(printObject(body, output, parsed.input.flags.bool('show-managed-fields')));
     } else if (info.verb === 'watch' && Array.isArray(trace.response.body)) {
       const type =
         resourceForPath(info.apiGroup, info.apiVersion, info.resource) ?? findResource(info.resource);
-      session.print(renderWatchEvents(trace.response.body, type, trace.requestInfo, new Date()));
+      // get.go: "watches started for individual items emit a synthetic ADDED event first", whose
+      // output is suppressed (outputObjects=false) because the object was just printed.
+      const events = sent.path.includes('resourceVersion=0&')
+        ? trace.response.body.slice(1)
+        : trace.response.body;
+      session.print(renderWatchEvents(events, type, trace.requestInfo, new Date()));
     } else session.print(trace.kubectlOutput);
   }
 };
@@ -928,14 +943,23 @@ const versionHandler: Handler = (parsed, session) => {
   session.print(lines.join('\n'));
 };
 
-/** patch.go: `patched`, or `patched (no change)` when the server wrote nothing. */
+/**
+ * patch.go: per object the builder's GET, then the PATCH; `patched`, or `patched (no change)` when
+ * the server wrote nothing. A failed GET reaches the visitor as its error (ContinueOnError), so
+ * that object is reported and not patched.
+ */
 const patchHandler: Handler = (parsed, session) => {
+  let skipPatch = false;
   for (const request of parsed.requests()) {
+    if (request.method === 'PATCH' && skipPatch) continue;
     const trace = session.send(request);
     if (failed(trace)) {
       session.fail(trace);
+      skipPatch = request.method === 'GET';
       continue;
     }
+    skipPatch = false;
+    if (request.method === 'GET') continue;
     const storage = trace.stages.find((s) => s.stage === 'storage');
     const unchanged = storage?.message.id === 'storage.unchanged';
     session.print(

@@ -1,4 +1,21 @@
-import { type BuiltInScenario, loadBuiltInScenario } from '../../scenarios/registry';
+import { type BuiltInScenario, builtInScenario, loadBuiltInScenario } from '../../scenarios/registry';
+
+/**
+ * Runs `use` on the built-in `id` (or the starter when `fallback`): at once when its file is
+ * already loaded, so a lesson opened twice is a synchronous step; after fetching it otherwise
+ * (each lesson is its own chunk). Unknown ids do nothing.
+ */
+function withBuiltIn(id: string, use: (lesson: BuiltInScenario) => void, fallback = true): Promise<void> {
+  const cached = builtInScenario(id);
+  if (cached !== undefined) {
+    use(cached);
+    return Promise.resolve();
+  }
+  return loadBuiltInScenario(id).then(async (lesson) => {
+    const found = lesson ?? (fallback ? await loadBuiltInScenario('starter') : undefined);
+    if (found !== undefined) use(found);
+  });
+}
 import { type Scenario, toRuntimeScenario } from '../../scenarios/runtime';
 import { assembleScenario, type ScenarioSources, splitScenario } from '../../scenarios/sources';
 import { deriveRequests } from '../derive-requests';
@@ -144,25 +161,25 @@ export function createWorldSlice(
         ...applySources(s, sources, []),
       });
     },
-    resetToLesson: async () => {
-      const lesson = (await loadBuiltInScenario(get().lessonId)) ?? (await loadBuiltInScenario('starter'));
-      if (lesson === undefined) return;
-      get().replaceScenario(
-        splitScenario(lesson.scenario.document, lesson.text),
-        { key: 'history.resetToLesson' },
-        lesson.id,
-      );
-    },
-    openLesson: async (id) => {
-      // The file is fetched on first use (each lesson is its own chunk).
-      const lesson: BuiltInScenario | undefined = await loadBuiltInScenario(id);
-      if (lesson === undefined) return;
-      get().replaceScenario(
-        splitScenario(lesson.scenario.document, lesson.text),
-        { key: 'history.openLesson', values: { name: lesson.id } },
-        lesson.id,
-      );
-    },
+    resetToLesson: () =>
+      withBuiltIn(get().lessonId, (lesson) =>
+        get().replaceScenario(
+          splitScenario(lesson.scenario.document, lesson.text),
+          { key: 'history.resetToLesson' },
+          lesson.id,
+        ),
+      ),
+    openLesson: (id) =>
+      withBuiltIn(
+        id,
+        (lesson) =>
+          get().replaceScenario(
+            splitScenario(lesson.scenario.document, lesson.text),
+            { key: 'history.openLesson', values: { name: lesson.id } },
+            lesson.id,
+          ),
+        false,
+      ),
     undo: () => {
       const s = get();
       const entry = s.past.at(-1);

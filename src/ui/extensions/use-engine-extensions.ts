@@ -1,5 +1,9 @@
 import { useSyncExternalStore } from 'react';
-import { type ExtensionsSnapshot, getExtensionsSnapshot, subscribeToExtensions } from './load-extensions';
+import {
+  type ExtensionsSnapshot,
+  getExtensionsSnapshot,
+  subscribeToExtensions,
+} from '../../store/extensions';
 
 /**
  * Where the schema and CEL loading stands, for components that want to say "still loading".

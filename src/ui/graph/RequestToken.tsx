@@ -1,6 +1,6 @@
 import { ViewportPortal } from '@xyflow/react';
 import { useLayoutEffect, useRef } from 'react';
-import type { Trace } from '../../engine/types';
+import type { Trace } from '../../engine';
 import { useAppStore } from '../../store/context';
 import { pathOf, tokenNodeAt } from '../../store/path';
 import {

@@ -1,6 +1,6 @@
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo, useMemo } from 'react';
-import { HTTP_REASON } from '../../engine/responses/status';
+import { HTTP_REASON } from '../../engine';
 import { useT } from '../../i18n';
 import { useAppStore, useAppStoreApi } from '../../store/context';
 import type { NodeId } from '../../store/path';

@@ -1,4 +1,4 @@
-import { STAGES, type StageName } from '../../engine/types';
+import { STAGES, type StageName } from '../../engine';
 import type { Hop, NodeId } from '../../store/path';
 
 /**

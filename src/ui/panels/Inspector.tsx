@@ -1,7 +1,6 @@
 import { Pin, PinOff } from 'lucide-react';
 import { lazy, Suspense, useMemo } from 'react';
-import { HTTP_REASON } from '../../engine/responses/status';
-import type { StageResult, StorageDetails, Trace } from '../../engine/types';
+import { HTTP_REASON, type StageResult, type StorageDetails, type Trace } from '../../engine';
 import { useT } from '../../i18n';
 import { useAppStore, useAppStoreApi } from '../../store/context';
 import { type NodeId, nodeStateAt } from '../../store/path';

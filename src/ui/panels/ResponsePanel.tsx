@@ -1,5 +1,5 @@
 import { CircleAlert, TriangleAlert } from 'lucide-react';
-import { HTTP_REASON } from '../../engine/responses/status';
+import { HTTP_REASON } from '../../engine';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../store/context';
 import {

@@ -1,6 +1,5 @@
 import { X } from 'lucide-react';
-import { HTTP_REASON } from '../../engine/responses/status';
-import { STAGES, type Trace } from '../../engine/types';
+import { HTTP_REASON, STAGES, type Trace } from '../../engine';
 import { useT } from '../../i18n';
 import { WorldI18n } from '../../i18n/WorldI18n';
 import { useAppStore, useAppStoreApi } from '../../store/context';

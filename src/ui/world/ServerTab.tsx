@@ -18,12 +18,12 @@ export function ServerTab() {
   // Listed in the order the server runs them (AllOrderedPlugins), whatever order the YAML lists.
   const plugins = orderPlugins(config?.admission?.plugins ?? DEFAULT_SERVER_CONFIG.admission.plugins);
   const authenticators = [
-    authn.x509 && 'x509 client certificates',
+    authn.x509 && t('server.authn.x509'),
     authn.tokenFile.length > 0 && `--token-auth-file (${authn.tokenFile.length})`,
-    authn.serviceAccountTokens && 'service account tokens',
-    authn.bootstrapTokens && 'bootstrap tokens',
+    authn.serviceAccountTokens && t('server.authn.serviceAccountTokens'),
+    authn.bootstrapTokens && t('server.authn.bootstrapTokens'),
     authn.oidc?.enabled && 'OIDC',
-    authn.requestHeader?.enabled && 'request header (front proxy)',
+    authn.requestHeader?.enabled && t('server.authn.requestHeader'),
     authn.anonymous && '--anonymous-auth',
   ].filter((x): x is string => typeof x === 'string');
   return (

@@ -69,10 +69,13 @@ export function WorldToolbar() {
     const parsed = parseScenario(text);
     if (!parsed.ok) {
       const p = parsed.problems[0];
-      const where = p?.position === undefined ? '' : `line ${p.position.line}, column ${p.position.column}: `;
+      const message =
+        p?.position === undefined
+          ? (p?.message ?? '')
+          : t('world.problem', { line: p.position.line, column: p.position.column, message: p.message });
       setMessage({
         tone: 'error',
-        text: t('world.importFailed', { message: `${where}${p?.message ?? ''}` }),
+        text: t('world.importFailed', { message }),
         testId: 'import-error',
       });
       return;

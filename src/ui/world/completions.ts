@@ -1,5 +1,5 @@
 import type { CompletionContext, CompletionResult } from '@codemirror/autocomplete';
-import { RESOURCES } from '../../engine/resources';
+import { RESOURCES } from '../../engine';
 
 /** Kinds and apiVersions the simulated server serves (the engine's resource table). */
 const KINDS = [...new Set(RESOURCES.map((r) => r.kind))].sort();

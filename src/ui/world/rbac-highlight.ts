@@ -1,11 +1,4 @@
-import type {
-  AuthorizationDetails,
-  ObjectRef,
-  PolicyRule,
-  RbacLack,
-  Trace,
-  UserInfo,
-} from '../../engine/types';
+import type { AuthorizationDetails, ObjectRef, PolicyRule, RbacLack, Trace, UserInfo } from '../../engine';
 import type { RbacRow, RuleRow } from './rbac-model';
 
 /**

@@ -3,11 +3,7 @@ import { STARTER } from '../../../src/scenarios/starter';
 import { createAppStore } from '../../../src/store/create-app-store';
 import { pathOf } from '../../../src/store/path';
 import { selectInspectedNode, selectNodeOutcome, selectResponseRevealed } from '../../../src/store/selectors';
-
-/** Ticks the playback clock until it stops, as the UI's timer would. */
-function playToEnd(store: ReturnType<typeof createAppStore>): void {
-  for (let i = 0; i < 100 && store.getState().status === 'playing'; i++) store.getState().tick();
-}
+import { TestDriver } from '../driver';
 
 describe('The composer', () => {
   it('starts with the scenario default user and no command', () => {
@@ -45,99 +41,85 @@ describe('The composer', () => {
 
 describe('Sending and playback', () => {
   it('sends, plays hop by hop, and reveals a 201 only at the end', () => {
-    const store = createAppStore(STARTER);
-    store.getState().loadExample('create-pod');
-    store.getState().send();
-    expect(store.getState().status).toBe('playing');
-    expect(selectResponseRevealed(store.getState())).toBe(false);
-    store.getState().tick();
-    expect(selectNodeOutcome('authentication')(store.getState())).toBe('active');
-    playToEnd(store);
-    const s = store.getState();
-    expect(s.status).toBe('done');
-    expect(s.traces[0]?.response.status).toBe(201);
-    expect(selectResponseRevealed(s)).toBe(true);
-    expect(selectNodeOutcome('storage')(s)).toBe('passed');
+    const app = new TestDriver().loadExample('create-pod').pressSend();
+    expect(app.state.status).toBe('playing');
+    expect(selectResponseRevealed(app.state)).toBe(false);
+    app.tick();
+    expect(selectNodeOutcome('authentication')(app.state)).toBe('active');
+    app.playToEnd().expectStatuses(201).expectStoppedAt('storage');
+    expect(app.state.status).toBe('done');
+    expect(selectResponseRevealed(app.state)).toBe(true);
+    expect(selectNodeOutcome('storage')(app.state)).toBe('passed');
   });
 
   it('shows the deciding stage in the inspector at the end of a 403', () => {
-    const store = createAppStore(STARTER);
-    store.getState().loadExample('forbidden-delete');
-    store.getState().send();
-    store.getState().skipToEnd();
-    expect(selectInspectedNode(store.getState())).toBe('authorization');
-    expect(selectNodeOutcome('authorization')(store.getState())).toBe('failed');
+    const app = new TestDriver().loadExample('forbidden-delete').pressSend().skipToEnd();
+    // The text of responsewriters.forbiddenMessage (apiserver/pkg/endpoints/handlers/responsewriters/errors.go).
+    app
+      .expectStoppedAt('authorization', 'Forbidden')
+      .expectMessage(
+        'pods "nginx" is forbidden: User "bob" cannot delete resource "pods" in API group "" in the namespace "default"',
+      );
+    expect(selectInspectedNode(app.state)).toBe('authorization');
+    expect(selectNodeOutcome('authorization')(app.state)).toBe('failed');
   });
 
   it('pauses on Step and resumes from the same place on Play', () => {
-    const store = createAppStore(STARTER);
-    store.getState().loadExample('create-pod');
-    store.getState().send();
-    store.getState().step1();
-    store.getState().step1();
-    expect(store.getState()).toMatchObject({ status: 'paused', step: 2 });
-    store.getState().tick();
-    expect(store.getState().step).toBe(2);
-    store.getState().play();
-    store.getState().tick();
-    expect(store.getState()).toMatchObject({ status: 'playing', step: 3 });
+    const app = new TestDriver().loadExample('create-pod').pressSend();
+    app.state.step1();
+    app.state.step1();
+    expect(app.state).toMatchObject({ status: 'paused', step: 2 });
+    app.tick();
+    expect(app.state.step).toBe(2);
+    app.state.play();
+    app.tick();
+    expect(app.state).toMatchObject({ status: 'playing', step: 3 });
   });
 
   it('restarts from the client, and Play after the end replays', () => {
-    const store = createAppStore(STARTER);
-    store.getState().loadExample('bad-token');
-    store.getState().send();
-    store.getState().skipToEnd();
-    store.getState().play();
-    expect(store.getState()).toMatchObject({ status: 'playing', step: 0 });
-    store.getState().skipToEnd();
-    store.getState().restart();
-    expect(store.getState()).toMatchObject({ status: 'playing', step: 0, activeTrace: 0 });
+    const app = new TestDriver().loadExample('bad-token').pressSend().skipToEnd();
+    app.expectStoppedAt('authentication', 'Unauthorized').expectMessage('Unauthorized');
+    app.state.play();
+    expect(app.state).toMatchObject({ status: 'playing', step: 0 });
+    app.skipToEnd();
+    app.state.restart();
+    expect(app.state).toMatchObject({ status: 'playing', step: 0, activeTrace: 0 });
   });
 
   it('plays several requests of one command in order', () => {
-    const store = createAppStore(STARTER);
-    store.getState().setUser('bob');
-    store.getState().setCommand('kubectl get pods,services');
-    store.getState().send();
-    expect(store.getState().traces).toHaveLength(2);
-    const first = store.getState().traces[0];
-    for (let i = 0; first !== undefined && i < pathOf(first).length; i++) store.getState().tick();
-    expect(store.getState().status).toBe('playing');
-    store.getState().tick();
-    expect(store.getState()).toMatchObject({ activeTrace: 1, step: 0 });
-    playToEnd(store);
-    expect(store.getState().status).toBe('done');
+    const app = new TestDriver().send('kubectl get pods,services', { as: 'bob' });
+    expect(app.traces).toHaveLength(2);
+    const first = app.traces[0];
+    app.tick(first === undefined ? 0 : pathOf(first).length);
+    expect(app.state.status).toBe('playing');
+    app.tick();
+    expect(app.state).toMatchObject({ activeTrace: 1, step: 0 });
+    app.playToEnd();
+    expect(app.state.status).toBe('done');
   });
 
   it('jumps straight to the answer with reduced motion', () => {
-    const store = createAppStore(STARTER, { reducedMotion: true });
-    store.getState().loadExample('forbidden-delete');
-    store.getState().send();
-    expect(store.getState().status).toBe('done');
-    expect(selectResponseRevealed(store.getState())).toBe(true);
+    const app = new TestDriver(STARTER, { reducedMotion: true }).loadExample('forbidden-delete').pressSend();
+    expect(app.state.status).toBe('done');
+    expect(selectResponseRevealed(app.state)).toBe(true);
   });
 
   it('cycles speed 0.5 → 1 → 2', () => {
-    const store = createAppStore(STARTER);
-    store.getState().cycleSpeed();
-    expect(store.getState().speed).toBe(2);
-    store.getState().cycleSpeed();
-    expect(store.getState().speed).toBe(0.5);
+    const app = new TestDriver();
+    app.state.cycleSpeed();
+    expect(app.state.speed).toBe(2);
+    app.state.cycleSpeed();
+    expect(app.state.speed).toBe(0.5);
   });
 });
 
 describe('The world', () => {
   it('remembers writes until it is reset', () => {
-    const store = createAppStore(STARTER);
-    store.getState().loadExample('create-pod');
-    store.getState().send();
-    store.getState().send();
-    expect(store.getState().traces[0]?.response.status).toBe(409);
-    store.getState().resetWorld();
-    expect(store.getState()).toMatchObject({ traces: [], status: 'idle', worldVersion: 1 });
-    store.getState().send();
-    expect(store.getState().traces[0]?.response.status).toBe(201);
+    const app = new TestDriver().loadExample('create-pod').pressSend().pressSend();
+    app.expectStatuses(409).expectStoppedAt('storage', 'AlreadyExists');
+    app.state.resetWorld();
+    expect(app.state).toMatchObject({ traces: [], status: 'idle', worldVersion: 1 });
+    app.pressSend().expectStatuses(201);
   });
 
   it('shows a simulator throw as an error instead of crashing', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STARTER } from '../../../src/scenarios/starter';
 import { bootWorkspace } from '../../../src/store/boot';
 import { createAppStore } from '../../../src/store/create-app-store';
@@ -9,6 +9,7 @@ import {
   WORKSPACE_VERSION,
   writeWorkspace,
 } from '../../../src/store/persistence';
+import { TestDriver } from '../driver';
 import { memoryStorage } from './fake-storage';
 
 const RAW_GET = {
@@ -18,25 +19,23 @@ const RAW_GET = {
 };
 
 describe('Built-in lessons', () => {
-  it('open by id as an undoable step', async () => {
-    const store = createAppStore(STARTER);
-    await store.getState().openLesson('admission-basics');
-    expect(store.getState()).toMatchObject({ lessonId: 'admission-basics', user: 'dana' });
-    expect(store.getState().past.at(-1)?.label).toEqual({
+  it('open by id as an undoable step', () => {
+    const app = new TestDriver().openLesson('admission-basics');
+    expect(app.state).toMatchObject({ lessonId: 'admission-basics', user: 'dana' });
+    expect(app.state.past.at(-1)?.label).toEqual({
       key: 'history.openLesson',
       values: { name: 'admission-basics' },
     });
-    store.getState().undo();
-    expect(store.getState().scenario.document.metadata.name).toBe('starter');
+    app.state.undo();
+    expect(app.state.scenario.document.metadata.name).toBe('starter');
   });
 
-  it('ignore an unknown id', async () => {
-    const store = createAppStore(STARTER);
-    await store.getState().openLesson('no-such-lesson');
-    expect(store.getState().past).toHaveLength(0);
+  it('ignore an unknown id', () => {
+    const app = new TestDriver().openLesson('no-such-lesson');
+    expect(app.state.past).toHaveLength(0);
   });
 
-  it('open from a `?lesson=` link at boot', async () => {
+  it('open from a `?lesson=` link at boot', () => {
     expect(parseDeepLink('?lesson=admission-basics').lesson).toBe('admission-basics');
     const { store, autosave } = bootWorkspace({
       storage: memoryStorage(),
@@ -45,8 +44,7 @@ describe('Built-in lessons', () => {
       options: {},
       lesson: 'admission-basics',
     });
-    // The lesson file is its own chunk: it opens once fetched.
-    await vi.waitFor(() => expect(store.getState().lessonId).toBe('admission-basics'));
+    expect(store.getState().lessonId).toBe('admission-basics');
     autosave.dispose();
   });
 });

@@ -4,21 +4,14 @@ import { asObj, deepClone, isObj, objArray, sameJson, str } from '../common';
 import { diffJson } from '../diff';
 import { type AnyPatchOperation, applyPatch } from '../json-patch';
 import type { AdmissionAttributes } from '../plugin';
-import {
-  celBindings,
-  type Evaluation,
-  evaluate,
-  evaluateMatchConditions,
-  evaluateVariables,
-  matchResourcesMatch,
-  resolveParams,
-} from './common';
+import { type BindingEvaluation, type PolicyBinding, runPolicyBindings } from './binding-loop';
+import { celBindings, evaluate } from './common';
 import type { ReinvocationState } from './reinvocation';
-import { policyBindingPairs } from './validating-policy';
 
 /**
  * The MutatingAdmissionPolicy plugin (staging/src/k8s.io/apiserver/pkg/admission/plugin/policy/mutating,
- * alpha in 1.32, beta in 1.34): each matching binding's mutations run in order, as a JSONPatch or an
+ * alpha in 1.32, beta in 1.34): each matching binding's mutations run in order (the loop shared
+ * with ValidatingAdmissionPolicy is binding-loop.ts), as a JSONPatch or an
  * ApplyConfiguration built by CEL.
  * Simplified: an ApplyConfiguration is merged like a strategic merge (maps field by field, lists
  * of objects with a `name` merged by name, other lists replaced) rather than by structured-merge-diff
@@ -65,170 +58,110 @@ export function runMutatingPolicies(
   uid: string,
   state: ReinvocationState,
 ): MutatingPolicyOutcome {
-  const steps: AdmissionPluginResult[] = [];
   let object = input;
-  let notEvaluated = 0;
+  const current = () => object;
+  const update = (next: KubeObject | undefined) => {
+    object = next;
+  };
   state.enter(object);
-  for (const { policy, binding } of policyBindingPairs(
-    objects,
-    'mutatingadmissionpolicies',
-    'mutatingadmissionpolicybindings',
-  )) {
-    const policyName = policy.metadata?.name ?? '';
-    const bindingName = binding.metadata?.name ?? '';
-    const key = `${policyName}/${bindingName}`;
-    const spec = asObj(policy.spec);
-    const bspec = asObj(binding.spec);
-    const base = {
-      plugin: key,
-      kind: 'policy' as const,
-      via: 'MutatingAdmissionPolicy' as const,
-      ...(state.reinvoking ? { reinvoked: true } : {}),
-    };
-    if (
-      !matchResourcesMatch(spec.matchConstraints, attrs, objects, true) ||
-      !matchResourcesMatch(bspec.matchResources, attrs, objects, false)
-    ) {
-      if (!state.reinvoking)
-        steps.push({
-          ...base,
-          outcome: 'skipped',
-          reason: 'the policy or binding does not match this request',
-        });
-      continue;
-    }
-    if (state.reinvoking && !state.shouldReinvoke(key)) continue;
-    if (cel === undefined) {
-      notEvaluated++;
-      steps.push({
-        ...base,
-        outcome: 'skipped',
-        reason: 'not evaluated: the CEL interpreter is still loading',
-      });
-      continue;
-    }
-    const failClosed = str(spec.failurePolicy || 'Fail') !== 'Ignore';
-    const prefix = `MutatingAdmissionPolicy '${policyName}' with binding '${bindingName}'`;
-    const evaluation: Evaluation = { results: [], spent: 0 };
-    const before = deepClone(object);
-    const fail = (text: string): MutatingPolicyOutcome | undefined => {
-      if (!failClosed) {
-        steps.push({
-          ...base,
-          outcome: 'passed',
-          reason: `${text} (failurePolicy Ignore)`,
-          expressions: evaluation.results,
-        });
-        return undefined;
-      }
-      const message = `${prefix} denied request: ${text}`;
-      steps.push({ ...base, outcome: 'failed', reason: text, message, expressions: evaluation.results });
-      const name = attrs.info.name || object?.metadata?.name || '';
-      return {
-        steps,
-        object,
-        notEvaluated,
-        status: {
+  const outcome = runPolicyBindings(
+    {
+      via: 'MutatingAdmissionPolicy',
+      policyResource: 'mutatingadmissionpolicies',
+      bindingResource: 'mutatingadmissionpolicybindings',
+      reinvoking: state.reinvoking,
+      shouldReinvoke: (key) => state.shouldReinvoke(key),
+      start: (run, loaded) => mutateBinding(run, attrs, objects, loaded, uid, state, current, update),
+      errorStatus: (message) => {
+        const name = attrs.info.name || object?.metadata?.name || '';
+        return {
           ...forbidden(attrs.type.group, attrs.type.resource, name, message),
           reason: 'Invalid',
           code: 422,
-        },
-      };
-    };
-    const params = resolveParams(spec, bspec, attrs, objects);
-    if (params.error !== undefined) {
-      const r = fail(params.error);
-      if (r !== undefined) return r;
-      continue;
-    }
-    if (params.skip !== undefined) {
-      steps.push({ ...base, outcome: 'skipped', reason: params.skip });
-      continue;
-    }
-    let matched = false;
-    let failed: string | undefined;
-    for (const param of params.params) {
-      const bindings = celBindings(
-        { ...attrs, ...(object === undefined ? {} : { object }) },
-        objects,
-        param,
-        uid,
-      );
-      const match = evaluateMatchConditions(cel, evaluation, spec.matchConditions, bindings);
-      if (match.error !== undefined) {
-        failed = match.error;
-        break;
-      }
-      if (!match.matches) continue;
-      matched = true;
-      const variables = evaluateVariables(cel, evaluation, spec.variables, bindings);
+        };
+      },
+    },
+    attrs,
+    objects,
+    cel,
+  );
+  // A denial ends the chain: nothing is left to re-invoke, so the output is not recorded.
+  if (outcome.status === undefined) state.leave(object);
+  return { ...outcome, object };
+}
+
+/** One binding's mutations applied in order to the object (a JSONPatch or an ApplyConfiguration each). */
+function mutateBinding(
+  run: PolicyBinding,
+  attrs: AdmissionAttributes,
+  objects: ObjectReader,
+  cel: CelEvaluator,
+  uid: string,
+  state: ReinvocationState,
+  current: () => KubeObject | undefined,
+  update: (object: KubeObject | undefined) => void,
+): BindingEvaluation {
+  const { spec, evaluation, base } = run;
+  const before = deepClone(current());
+  const bindingsOf = (param: KubeObject | null) => {
+    const object = current();
+    return celBindings({ ...attrs, ...(object === undefined ? {} : { object }) }, objects, param, uid);
+  };
+  return {
+    bindings: bindingsOf,
+    evaluate(param, _bindings, variables) {
       for (const [i, m] of objArray(spec.mutations).entries()) {
-        const current = celBindings(
-          { ...attrs, ...(object === undefined ? {} : { object }) },
-          objects,
-          param,
-          uid,
-        );
         const isPatch = m.patchType === 'JSONPatch';
         const expression = str(asObj(isPatch ? m.jsonPatch : m.applyConfiguration).expression);
-        const outcome = evaluate(cel, evaluation, `mutations[${i}]`, expression, { ...current, variables });
+        const outcome = evaluate(cel, evaluation, `mutations[${i}]`, expression, {
+          // Each mutation sees the object as the mutations before it left it.
+          ...bindingsOf(param),
+          variables,
+        });
         if (!outcome.ok) {
-          failed =
-            outcome.kind === 'cost'
-              ? outcome.error
-              : `expression '${expression}' resulted in error: ${outcome.error}`;
-          break;
+          return {
+            error:
+              outcome.kind === 'cost'
+                ? outcome.error
+                : `expression '${expression}' resulted in error: ${outcome.error}`,
+          };
         }
         if (isPatch) {
           const applied = applyPatch(
-            object,
+            current(),
             (Array.isArray(outcome.value) ? outcome.value : []) as AnyPatchOperation[],
           );
-          if (!applied.ok) {
-            failed = `JSON Patch: ${applied.error}`;
-            break;
-          }
-          object = applied.value as KubeObject;
+          if (!applied.ok) return { error: `JSON Patch: ${applied.error}` };
+          update(applied.value as KubeObject);
         } else {
-          object = mergeApplyConfiguration(object, outcome.value) as KubeObject;
+          update(mergeApplyConfiguration(current(), outcome.value) as KubeObject);
         }
       }
-      if (failed !== undefined) break;
-    }
-    if (failed !== undefined) {
-      object = before;
-      const r = fail(failed);
-      if (r !== undefined) return r;
-      continue;
-    }
-    if (!matched) {
-      steps.push({
-        ...base,
-        outcome: 'skipped',
-        reason: 'a matchCondition is false',
-        expressions: evaluation.results,
-      });
-      continue;
-    }
-    const changed = !sameJson(before, object);
-    state.invoked(key, spec.reinvocationPolicy === 'IfNeeded', changed);
-    const patch = diffJson(before, object);
-    steps.push({
-      ...base,
-      outcome: 'passed',
-      reason: changed
-        ? `applied ${objArray(spec.mutations).length} mutation(s)`
-        : 'the mutations changed nothing',
-      expressions: evaluation.results,
-      ...(changed
-        ? {
-            patch,
-            ...(before === undefined ? {} : { before }),
-            ...(object === undefined ? {} : { after: deepClone(object) }),
-          }
-        : {}),
-    });
-  }
-  state.leave(object);
-  return { steps, object, notEvaluated };
+      return {};
+    },
+    rollback: () => update(before),
+    finish() {
+      const object = current();
+      const changed = !sameJson(before, object);
+      state.invoked(run.key, spec.reinvocationPolicy === 'IfNeeded', changed);
+      const patch = diffJson(before, object);
+      return {
+        step: {
+          ...base,
+          outcome: 'passed',
+          reason: changed
+            ? `applied ${objArray(spec.mutations).length} mutation(s)`
+            : 'the mutations changed nothing',
+          expressions: evaluation.results,
+          ...(changed
+            ? {
+                patch,
+                ...(before === undefined ? {} : { before }),
+                ...(object === undefined ? {} : { after: deepClone(object) }),
+              }
+            : {}),
+        },
+      };
+    },
+  };
 }

@@ -1,7 +1,6 @@
 import { Check, TriangleAlert, X } from 'lucide-react';
 import { useId, useMemo, useState } from 'react';
-import type { Cluster } from '../../../engine';
-import type { AccessMatrixCell } from '../../../engine/authorization/matrix';
+import type { AccessMatrixCell, Cluster } from '../../../engine';
 import { useT } from '../../../i18n';
 import { Card } from '../../components/Card';
 import { buildMatrixModel, commandForCell, type MatrixSubject, viaText } from './matrix-model';

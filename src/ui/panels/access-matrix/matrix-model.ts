@@ -1,5 +1,4 @@
-import type { AccessMatrixCell } from '../../../engine/authorization/matrix';
-import type { RbacMatch } from '../../../engine/types';
+import type { AccessMatrixCell, RbacMatch } from '../../../engine';
 
 /**
  * Pure shaping of `cluster.accessMatrix(namespace)` for display, and the kubectl command each

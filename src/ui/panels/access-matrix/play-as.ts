@@ -1,10 +1,5 @@
-import type { Cluster } from '../../../engine';
-import { authenticate, presentCredential } from '../../../engine/authentication';
-import { findResource, storageKey } from '../../../engine/resources';
-import type { HttpRequest, RequestInfo, UserInfo } from '../../../engine/types';
+import { type Cluster, findResource, type RequestInfo, storageKey, type UserInfo } from '../../../engine';
 import type { PlayAs } from './matrix-model';
-
-const PROBE: HttpRequest = { method: 'GET', path: '/api', headers: {} };
 
 function resourceRequest(over: Partial<RequestInfo>): RequestInfo {
   return {
@@ -57,8 +52,8 @@ function impersonatedUser(subject: string): UserInfo {
 }
 
 /**
- * Who plays each matrix subject. Each picker user's credential is authenticated by the engine,
- * as `cluster.accessMatrix` does, so the picker entry `admin` maps to the user name the matrix
+ * Who plays each matrix subject. Each picker user's credential is authenticated by the cluster
+ * (`cluster.authenticateUser`), as `cluster.accessMatrix` does, so the picker entry `admin` maps to the user name the matrix
  * rows carry (`kubernetes-admin`). A subject no picker entry produces (a service account) is
  * played, via `--as`, by the first picker user the engine's authorizer lets impersonate it —
  * or by nobody.
@@ -69,12 +64,7 @@ export function resolvePlayAs(
 ): (subject: string) => PlayAs | undefined {
   const pickers: { readonly name: string; readonly user: UserInfo }[] = [];
   for (const spec of cluster.users) {
-    const user = authenticate(
-      presentCredential(PROBE, spec.credential),
-      cluster.config.authentication,
-      cluster.storage,
-      now,
-    ).user;
+    const user = cluster.authenticateUser(spec.name, now);
     if (user !== undefined) pickers.push({ name: spec.name, user });
   }
   const allows = (user: UserInfo, info: RequestInfo) => cluster.authorize(user, info).decision === 'allow';

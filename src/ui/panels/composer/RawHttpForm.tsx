@@ -1,6 +1,6 @@
 import { CircleAlert, Send } from 'lucide-react';
 import { type KeyboardEvent, useId, useState } from 'react';
-import type { HttpRequest } from '../../../engine/types';
+import type { HttpRequest } from '../../../engine';
 import { useT } from '../../../i18n';
 import {
   DEFAULT_RAW_HEADERS,

@@ -1,7 +1,6 @@
 import { ArrowRight } from 'lucide-react';
 import { useMemo } from 'react';
-import { toCurl } from '../../../engine/http/curl';
-import type { Credential, HttpRequest, Trace } from '../../../engine/types';
+import { type Credential, type HttpRequest, type Trace, toCurl } from '../../../engine';
 import { useT } from '../../../i18n';
 import { CodeBlock } from '../../components/CodeBlock';
 import { Disclosure } from '../../components/Disclosure';

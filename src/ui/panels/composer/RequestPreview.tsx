@@ -1,5 +1,4 @@
-import { toCurl } from '../../../engine/http/curl';
-import type { Credential, HttpRequest } from '../../../engine/types';
+import { type Credential, type HttpRequest, toCurl } from '../../../engine';
 import { useT } from '../../../i18n';
 import { useAppStore } from '../../../store/context';
 import { selectDerived, selectUser, selectUsers } from '../../../store/selectors';

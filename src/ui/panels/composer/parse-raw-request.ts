@@ -3,8 +3,8 @@
  * HttpRequest the engine sends. Pure, and it never throws: mistakes come back as errors naming
  * the field (and the header line), as message ids the form translates.
  */
-import { SERVER_URL } from '../../../engine/http/curl';
-import type { HttpMethod, HttpRequest } from '../../../engine/types';
+
+import { type HttpMethod, type HttpRequest, SERVER_URL } from '../../../engine';
 import type { MessageKey } from '../../../i18n';
 
 /** The methods the Method select offers, in the order curl users expect. */

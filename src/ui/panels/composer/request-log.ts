@@ -14,10 +14,15 @@
  * for flavour); the response headers, which the simulator does not produce, are the few an
  * apiserver always sends; Go prints headers in random map order, this log in a fixed one.
  */
-import { presentCredential } from '../../../engine/authentication/credentials';
-import { SERVER_URL } from '../../../engine/http/curl';
-import { HTTP_REASON } from '../../../engine/responses/status';
-import type { Credential, HttpRequest, Trace } from '../../../engine/types';
+
+import {
+  type Credential,
+  HTTP_REASON,
+  type HttpRequest,
+  presentCredential,
+  SERVER_URL,
+  type Trace,
+} from '../../../engine';
 
 /** What a line says, so the view can style it (the text alone is what kubectl prints). */
 export type LogLineKind =

@@ -9,7 +9,7 @@ import { DetailsTabList } from './DetailsTabList';
 import { DETAILS_TABS, panelId, tabId } from './tabs';
 
 /** The tab panels other than the inspector, fetched together when a first one is opened. */
-const loadPanels = () => import('../../../store/boot').then((m) => m.loadDetailsPanels());
+const loadPanels = () => import('../../../start-up').then((m) => m.loadDetailsPanels());
 
 /** The inspector is in the entry chunk (it shows from the first send); the rest load on first open. */
 const PANELS: Readonly<Record<DetailsTab, ComponentType>> = {

@@ -1,7 +1,6 @@
 import { ChevronRight, FileText, Folder, FolderOpen, History, Zap } from 'lucide-react';
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { EtcdRevision } from '../../../engine/storage/etcd';
-import type { KubeObject } from '../../../engine/types';
+import type { EtcdRevision, KubeObject } from '../../../engine';
 import { useT } from '../../../i18n';
 import { CodeBlock } from '../../components/CodeBlock';
 import {

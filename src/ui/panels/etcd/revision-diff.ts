@@ -3,8 +3,7 @@
  * and the line diff of their YAML. The diff itself is src/ui/diff/line-diff.ts; the YAML printer
  * is passed in, so this stays pure (the panel loads `yaml` lazily).
  */
-import type { EtcdRevision } from '../../../engine/storage/etcd';
-import type { KubeObject } from '../../../engine/types';
+import type { EtcdRevision, KubeObject } from '../../../engine';
 import { type CompactDiffItem, compactDiff, countChanges, diffText } from '../../diff/line-diff';
 
 export type PrintValue = (value: KubeObject) => string;

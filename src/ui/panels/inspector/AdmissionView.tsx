@@ -13,7 +13,7 @@ import type {
   AdmissionPluginResult,
   CelExpressionResult,
   JsonPatchOperation,
-} from '../../../engine/types';
+} from '../../../engine';
 import { type Translate, useT } from '../../../i18n';
 import { CodeBlock, formatJson } from '../../components/CodeBlock';
 import { Disclosure } from '../../components/Disclosure';

@@ -14,7 +14,7 @@ import type {
   AuthenticatorAttempt,
   AuthorizationDetails,
   UserInfo,
-} from '../../../engine/types';
+} from '../../../engine';
 import { useT } from '../../../i18n';
 import { keyed } from './keyed';
 import { Chip, Fact, Mono, SectionTitle, type Tone } from './parts';

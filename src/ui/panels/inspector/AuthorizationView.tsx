@@ -19,7 +19,7 @@ import type {
   RbacLack,
   RbacMatch,
   RbacNearMiss,
-} from '../../../engine/types';
+} from '../../../engine';
 import { type Translate, useT } from '../../../i18n';
 import { AppStoreContext } from '../../../store/context';
 import { CodeBlock, formatJson } from '../../components/CodeBlock';

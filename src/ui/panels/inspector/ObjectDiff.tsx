@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { stringify } from 'yaml';
-import type { KubeObject } from '../../../engine/types';
+import type { KubeObject } from '../../../engine';
 import { useT } from '../../../i18n';
 import { compactDiff, countChanges, diffText } from '../../diff/line-diff';
 import { keyed } from './keyed';

@@ -1,10 +1,5 @@
 import { CircleCheck, CircleX, EyeOff, Hourglass, type LucideIcon, TriangleAlert } from 'lucide-react';
-import type {
-  DecodingDetails,
-  FieldValidation,
-  StorageDetails,
-  ValidationDetails,
-} from '../../../engine/types';
+import type { DecodingDetails, FieldValidation, StorageDetails, ValidationDetails } from '../../../engine';
 import { useT } from '../../../i18n';
 import { Chip, Fact, Mono, Note, SectionTitle, type Tone } from './parts';
 

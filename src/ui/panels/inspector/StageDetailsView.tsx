@@ -6,7 +6,7 @@ import type {
   StageResult,
   StorageDetails,
   ValidationDetails,
-} from '../../../engine/types';
+} from '../../../engine';
 import { AdmissionView } from './AdmissionView';
 import { AuthenticationView } from './AuthenticationView';
 import { AuthorizationView } from './AuthorizationView';

@@ -1,4 +1,4 @@
-import type { AuthorizationAttributes, PolicyRule, RbacLack } from '../../../engine/types';
+import type { AuthorizationAttributes, PolicyRule, RbacLack } from '../../../engine';
 
 /** The fields of a PolicyRule, in the order `kubectl describe role` prints them. */
 export type RuleField = 'verbs' | 'apiGroups' | 'resources' | 'resourceNames' | 'nonResourceURLs';

@@ -1,4 +1,4 @@
-import type { StageResult } from '../../../engine/types';
+import type { StageResult } from '../../../engine';
 import type { Translate } from '../../../i18n';
 
 /** A stage's explanation from the catalog; the engine's English if the catalog lacks the id. */

@@ -1,6 +1,6 @@
 import { ArrowDown, ArrowUp, ArrowUpDown, Globe, Search, SquareDashed } from 'lucide-react';
 import { useId, useMemo, useState } from 'react';
-import type { ResourceType } from '../../../engine/resources';
+import type { ResourceType } from '../../../engine';
 import { type MessageKey, useT } from '../../../i18n';
 import {
   DEFAULT_SORT,

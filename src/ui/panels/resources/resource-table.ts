@@ -3,7 +3,7 @@
  * same one its discovery documents and `kubectl api-resources` come from). Pure: rows, a filter
  * and a sort.
  */
-import { RESOURCES, type ResourceType } from '../../../engine/resources';
+import { RESOURCES, type ResourceType } from '../../../engine';
 
 export interface ResourceRow {
   /** Plural name, as in URLs and RBAC rules: the row's identity. */

@@ -1,6 +1,6 @@
 import { type LucideIcon, Pencil, Play, Plus, Radio, Square, Trash2 } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { EtcdEvent, EtcdListener } from '../../../engine/storage/etcd';
+import type { EtcdEvent, EtcdListener } from '../../../engine';
 import { useT } from '../../../i18n';
 import {
   appendWatchEvent,

@@ -8,10 +8,15 @@
  * of an existing one MODIFIED, a delete DELETED carrying the last state. The resourceVersion is the
  * etcd revision of the write.
  */
-import { RESOURCES, type ResourceType } from '../../../engine/resources';
-import { alignColumns, renderTable } from '../../../engine/responses/kubectl-output';
-import type { EtcdEvent } from '../../../engine/storage/etcd';
-import type { RequestInfo } from '../../../engine/types';
+
+import {
+  alignColumns,
+  type EtcdEvent,
+  RESOURCES,
+  type RequestInfo,
+  type ResourceType,
+  renderTable,
+} from '../../../engine';
 
 /** What to watch: a resource (plural) and a namespace (`''` = all namespaces). */
 export interface WatchTarget {

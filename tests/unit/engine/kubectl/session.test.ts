@@ -266,6 +266,44 @@ describe('kubectl get -w, scale, label, logs, exec', () => {
     expect(run.traces[1]?.response).toEqual({ status: 200, body: [] });
   });
 
+  it('get <kind> <name> -w watches from resourceVersion "0", not the object\'s own, and hides the synthetic ADDED event (kubectl/pkg/cmd/get/get.go watch)', () => {
+    const cluster = world();
+    kubectl(cluster, 'run a --image=nginx');
+    kubectl(cluster, 'label pod a tier=fe');
+    const run = kubectl(cluster, 'get pod a -w');
+    expect(run.requests).toEqual([
+      'GET /api/v1/namespaces/default/pods/a',
+      'GET /api/v1/namespaces/default/pods?fieldSelector=metadata.name%3Da&resourceVersion=0&watch=true',
+    ]);
+    // The apiserver answers a watch from "0" with the current object as ADDED…
+    expect(run.traces[1]?.response.body).toMatchObject([
+      { type: 'ADDED', object: { metadata: { name: 'a' } } },
+    ]);
+    // …which kubectl does not print a second time: only the GET's table row is shown.
+    expect(run.output.split('\n').filter((l) => /^a\s/.test(l))).toHaveLength(1);
+  });
+
+  it('get <kind> <name> -w on a missing object stops at the NotFound and sends no watch (kubectl/pkg/cmd/get/get.go watch)', () => {
+    const run = kubectl(world(), 'get pod ghost -w');
+    expect(run.requests).toEqual(['GET /api/v1/namespaces/default/pods/ghost']);
+    expect(run.output).toBe('Error from server (NotFound): pods "ghost" not found');
+  });
+
+  it('patch GETs the object first and, when that GET 404s, reports it and sends no PATCH (kubectl/pkg/cmd/patch/patch.go, cli-runtime builder.go RetrieveLazy)', () => {
+    const cluster = world();
+    const missing = kubectl(cluster, `patch pod ghost --type=merge -p '{"metadata":{"labels":{"a":"b"}}}'`);
+    expect(missing.requests).toEqual(['GET /api/v1/namespaces/default/pods/ghost']);
+    expect(missing.output).toBe('Error from server (NotFound): pods "ghost" not found');
+    kubectl(cluster, 'run a --image=nginx');
+    const run = kubectl(cluster, `patch pod a --type=merge -p '{"metadata":{"labels":{"a":"b"}}}'`);
+    expect(run.requests).toEqual([
+      'GET /api/v1/namespaces/default/pods/a',
+      'PATCH /api/v1/namespaces/default/pods/a?fieldManager=kubectl-patch',
+    ]);
+    expect(run.statuses).toEqual([200, 200]);
+    expect(run.output).toBe('pod/a patched');
+  });
+
   it('scale GETs the deployment, then merge-patches /scale and prints "scaled"', () => {
     const cluster = world();
     kubectl(cluster, 'apply -f web.yaml', { files });

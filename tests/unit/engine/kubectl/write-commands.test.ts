@@ -308,8 +308,32 @@ describe('kubectl replace', () => {
 });
 
 describe('kubectl patch', () => {
+  /** The PATCH of a one-object patch command, after the builder's GET (checked here). */
+  function patchOf(commandLine: string) {
+    const [get, patch, ...rest] = send(commandLine);
+    expect(rest).toEqual([]);
+    expect(get?.method).toBe('GET');
+    expect(patch?.method).toBe('PATCH');
+    return patch as NonNullable<typeof patch>;
+  }
+
+  it('GETs the object first (cli-runtime pkg/resource/builder.go RetrieveLazy, kubectl/pkg/cmd/patch/patch.go), then PATCHes it', () => {
+    expect(lines(`patch deploy web -p '{"spec":{"replicas":3}}'`)).toEqual([
+      'GET /apis/apps/v1/namespaces/default/deployments/web',
+      'PATCH /apis/apps/v1/namespaces/default/deployments/web?fieldManager=kubectl-patch',
+    ]);
+    expect(lines(`patch deploy web --dry-run=client -p '{"spec":{"replicas":3}}'`)).toEqual([
+      'GET /apis/apps/v1/namespaces/default/deployments/web',
+    ]);
+    expect(
+      lines(`patch --local -f web.yaml -p '{"spec":{"replicas":3}}'`, {
+        files: { 'web.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n' },
+      }),
+    ).toEqual([]);
+  });
+
   it('sends one strategic merge PATCH by default, the JSON as written', () => {
-    const request = sendOne(`patch deploy web -p '{"spec": {"replicas": 3}}'`);
+    const request = patchOf(`patch deploy web -p '{"spec": {"replicas": 3}}'`);
     expect(request).toMatchObject({
       method: 'PATCH',
       path: '/apis/apps/v1/namespaces/default/deployments/web?fieldManager=kubectl-patch',
@@ -326,17 +350,18 @@ describe('kubectl patch', () => {
       type === 'json'
         ? `'[{"op":"replace","path":"/spec/replicas","value":3}]'`
         : `'{"spec":{"replicas":3}}'`;
-    expect(sendOne(`patch deploy/web --type ${type} -p ${patch}`).headers['Content-Type']).toBe(contentType);
+    expect(patchOf(`patch deploy/web --type ${type} -p ${patch}`).headers['Content-Type']).toBe(contentType);
   });
 
   it('converts a YAML patch to JSON', () => {
-    expect(sendOne(`patch pod nginx --type=merge -p 'metadata: {labels: {tier: web}}'`).body).toBe(
+    expect(patchOf(`patch pod nginx --type=merge -p 'metadata: {labels: {tier: web}}'`).body).toBe(
       '{"metadata":{"labels":{"tier":"web"}}}',
     );
   });
 
-  it('patches a subresource with --subresource', () => {
+  it('patches a subresource with --subresource, GETting that subresource first (builder.go Subresource)', () => {
     expect(lines(`patch deploy web --subresource=scale --type=merge -p '{"spec":{"replicas":2}}'`)).toEqual([
+      'GET /apis/apps/v1/namespaces/default/deployments/web/scale',
       'PATCH /apis/apps/v1/namespaces/default/deployments/web/scale?fieldManager=kubectl-patch',
     ]);
   });

@@ -1,10 +1,12 @@
-import type { EngineExtensions } from '../../engine/types';
+import { type EngineExtensions, loadCel, loadSchemas } from '../engine';
 
 /**
  * The engine's heavy, optional parts — the OpenAPI schemas and the CEL interpreter — fetched on
- * demand. Both are reached only through `import()`, so each lands in lazy chunks of its own and
- * the entry chunk does not grow. No React and no store here: the world slice (or a test) calls
- * `loadEngineExtensions()` and passes the result to `createCluster({ extensions })`.
+ * demand. The engine's loadSchemas and loadCel reach both only through `import()`, so each lands in
+ * lazy chunks of its own and the entry chunk does not grow. No React here: src/main.tsx calls `loadEngineExtensions()` and
+ * then `applyExtensions()`, and every world built afterwards passes the snapshot's extensions to
+ * `createCluster({ extensions })` (see rebuild.ts). Module state, not store state, so that a test
+ * or a second store shares one load.
  */
 
 export type ExtensionsStatus = 'idle' | 'loading' | 'ready' | 'failed';
@@ -33,10 +35,7 @@ function publish(next: ExtensionsSnapshot): void {
 export function loadEngineExtensions(): Promise<EngineExtensions> {
   if (pending !== undefined) return pending;
   publish({ status: 'loading' });
-  const started = Promise.all([
-    import('../../engine/validation/schema/load').then((m) => m.loadSchemas()),
-    import('../../engine/admission/policy/cel-load').then((m) => m.loadCel()),
-  ]).then(
+  const started = Promise.all([loadSchemas(), loadCel()]).then(
     ([schemas, cel]): EngineExtensions => {
       const extensions: EngineExtensions = { schemas, cel };
       publish({ status: 'ready', extensions });

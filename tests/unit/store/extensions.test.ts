@@ -4,7 +4,7 @@ import {
   loadEngineExtensions,
   resetEngineExtensionsForTests,
   subscribeToExtensions,
-} from '../../../src/ui/extensions/load-extensions';
+} from '../../../src/store/extensions';
 
 describe('Loading the engine extensions', () => {
   afterEach(() => resetEngineExtensionsForTests());
