@@ -1,4 +1,11 @@
 import { type BuiltInScenario, builtInScenario, loadBuiltInScenario } from '../../scenarios/registry';
+import { type Scenario, toRuntimeScenario } from '../../scenarios/runtime';
+import { assembleScenario, type ScenarioSources, splitScenario } from '../../scenarios/sources';
+import { deriveRequests } from '../derive-requests';
+import { buildWorld, createWorldCluster, runAtEnd } from '../rebuild';
+import type { AppState, HistoryEntry, SliceArgs, WorkspaceRestore, WorldSlice } from '../types';
+import { computeCompare } from './compare';
+import { knownUser } from './composer';
 
 /**
  * Runs `use` on the built-in `id` (or the starter when `fallback`): at once when its file is
@@ -16,13 +23,6 @@ function withBuiltIn(id: string, use: (lesson: BuiltInScenario) => void, fallbac
     if (found !== undefined) use(found);
   });
 }
-import { type Scenario, toRuntimeScenario } from '../../scenarios/runtime';
-import { assembleScenario, type ScenarioSources, splitScenario } from '../../scenarios/sources';
-import { deriveRequests } from '../derive-requests';
-import { buildWorld, createWorldCluster, runAtEnd } from '../rebuild';
-import type { AppState, HistoryEntry, SliceArgs, WorkspaceRestore, WorldSlice } from '../types';
-import { computeCompare } from './compare';
-import { knownUser } from './composer';
 
 /** Undo steps kept (and saved): enough for a lesson, small enough for localStorage. */
 export const MAX_HISTORY = 40;
