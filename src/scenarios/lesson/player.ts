@@ -1,13 +1,22 @@
-import { type Cluster, createCluster, type EngineExtensions } from '../../engine';
-import type { LessonLanguage, LessonRequest, LessonStep, PreparedRequest, ScenarioDocument } from '../format';
-import { toClusterSpec } from '../runtime';
+import type { Cluster, EngineExtensions } from '../../engine';
+import type {
+  LessonLanguage,
+  LessonRequest,
+  LessonStep,
+  LessonTask,
+  RequestExpectation,
+  ScenarioDocument,
+} from '../format';
+import { type ExpectationCheck, type RequestOutcome, runLessonRequest } from './expectation';
 import {
-  checkExpectation,
-  type ExpectationCheck,
-  outcomeOf,
-  type RequestOutcome,
-  runLessonRequest,
-} from './expectation';
+  applySolution,
+  checkSessionTask,
+  judgeRun,
+  playStep,
+  replayWorld,
+  startLesson,
+  type TaskCheck,
+} from './session';
 import { lessonText, missingTranslations } from './text';
 
 export interface PlayOptions {
@@ -52,6 +61,16 @@ export interface StepVerdict {
   readonly ok: boolean;
 }
 
+function verdictOf(check: TaskCheck, request: LessonRequest): RequestVerdict {
+  return {
+    user: request.user,
+    command: request.command,
+    outcome: check.outcome,
+    checks: check.checks,
+    ok: check.met,
+  };
+}
+
 export interface LessonVerdict {
   readonly id: string;
   readonly title: string;
@@ -65,46 +84,17 @@ export interface LessonVerdict {
   readonly ok: boolean;
 }
 
-/** The simulated clock of a headless world: one second per reading, so replays repeat. */
-function clock(epoch: number): () => Date {
-  let ticks = 0;
-  return () => new Date(epoch + ticks++ * 1000);
-}
-
-const EPOCH = Date.parse('2025-01-01T09:00:00Z');
-
-/** A fresh world for `doc` with `log` replayed: the learner's world, or a throwaway copy of it. */
-export function replayWorld(
-  doc: ScenarioDocument,
-  log: readonly LessonRequest[],
-  extensions: EngineExtensions = {},
-): Cluster {
-  const cluster = createCluster({ ...toClusterSpec(doc, { now: clock(EPOCH) }), extensions });
-  const namespace = doc.spec.defaultNamespace ?? 'default';
-  for (const entry of log) runLessonRequest(cluster, entry, namespace);
-  return cluster;
-}
-
 function judge(
   cluster: Cluster,
-  request: LessonRequest & { readonly expect?: PreparedRequest['expect'] },
+  request: LessonRequest & { readonly expect?: RequestExpectation },
   namespace: string,
   label: { id?: string; title?: string } = {},
 ): RequestVerdict {
-  const outcome = outcomeOf(runLessonRequest(cluster, request, namespace));
-  const checks = request.expect === undefined ? [] : checkExpectation(request.expect, outcome);
-  return {
-    ...label,
-    user: request.user,
-    command: request.command,
-    outcome,
-    checks,
-    ok: checks.every((c) => c.ok),
-  };
-}
-
-function toLessonRequest(r: LessonRequest): LessonRequest {
-  return { user: r.user, command: r.command, ...(r.files === undefined ? {} : { files: r.files }) };
+  const { outcome, checks, matched } = judgeRun(
+    runLessonRequest(cluster, request, namespace),
+    request.expect,
+  );
+  return { ...label, user: request.user, command: request.command, outcome, checks, ok: matched };
 }
 
 /**
@@ -120,11 +110,10 @@ export function playLesson(doc: ScenarioDocument, options: PlayOptions = {}): Le
   const namespace = doc.spec.defaultNamespace ?? 'default';
   const problems = missingTranslations(doc, language).map((path) => `missing translation: ${path}`);
   const steps = doc.spec.lesson?.steps ?? [];
-  const requestById = new Map(doc.spec.requests.map((r) => [r.id, r]));
 
   if (steps.length === 0) {
     const requests = doc.spec.requests.map((r) =>
-      judge(replayWorld(doc, [], extensions), r, namespace, {
+      judge(replayWorld(doc, [], { extensions }), r, namespace, {
         id: r.id,
         ...(text.requestTitle(r.id) === undefined ? {} : { title: text.requestTitle(r.id) as string }),
       }),
@@ -141,28 +130,35 @@ export function playLesson(doc: ScenarioDocument, options: PlayOptions = {}): Le
     };
   }
 
-  const log: LessonRequest[] = [];
-  const world = replayWorld(doc, [], extensions);
-  const played = (request: LessonRequest) => log.push(toLessonRequest(request));
+  const session = startLesson(doc, { extensions });
 
-  const playStep = (step: LessonStep, index: number): StepVerdict => {
-    const stepProblems: string[] = [];
+  const playTask = (task: LessonTask, goal: string): TaskVerdict => {
+    const before = verdictOf(checkSessionTask(session, task), task.check);
+    if (task.solution === undefined) return { goal, before, ok: before.ok };
+    const solution = applySolution(session, task) as RequestOutcome;
+    const after = verdictOf(checkSessionTask(session, task), task.check);
+    return { goal, before, solution, after, ok: !before.ok && after.ok };
+  };
+
+  const playOne = (step: LessonStep, index: number): StepVerdict => {
+    const played = playStep(session, index + 1);
+    const stepProblems: string[] = played.problem === undefined ? [] : [played.problem];
     let request: RequestVerdict | undefined;
-    if (step.request !== undefined) {
-      const prepared = requestById.get(step.request);
-      if (prepared === undefined) stepProblems.push(`request "${step.request}" not found`);
-      else {
-        const title = text.requestTitle(prepared.id);
-        request = judge(world, prepared, namespace, {
-          id: prepared.id,
-          ...(title === undefined ? {} : { title }),
-        });
-        played(prepared);
-        if (prepared.expect === undefined) stepProblems.push(`request "${prepared.id}" has no expect`);
-      }
+    if (played.request !== undefined && played.outcome !== undefined) {
+      const title = text.requestTitle(played.request.id);
+      request = {
+        id: played.request.id,
+        ...(title === undefined ? {} : { title }),
+        user: played.request.user,
+        command: played.request.command,
+        outcome: played.outcome,
+        checks: played.checks ?? [],
+        ok: played.matched ?? true,
+      };
+      if (played.request.expect === undefined)
+        stepProblems.push(`request "${played.request.id}" has no expect`);
     }
-    const task = step.task === undefined ? undefined : playTask(step, text.goal(step) ?? step.task.goal);
-    const ok = stepProblems.length === 0 && (request?.ok ?? true) && (task?.ok ?? true);
+    const task = step.task === undefined ? undefined : playTask(step.task, text.goal(step) ?? step.task.goal);
     return {
       index: index + 1,
       id: step.id,
@@ -170,21 +166,11 @@ export function playLesson(doc: ScenarioDocument, options: PlayOptions = {}): Le
       ...(request === undefined ? {} : { request }),
       ...(task === undefined ? {} : { task }),
       problems: stepProblems,
-      ok,
+      ok: stepProblems.length === 0 && (request?.ok ?? true) && (task?.ok ?? true),
     };
   };
 
-  const playTask = (step: LessonStep, goal: string): TaskVerdict => {
-    const task = step.task as NonNullable<LessonStep['task']>;
-    const before = judge(replayWorld(doc, log, extensions), task.check, namespace);
-    if (task.solution === undefined) return { goal, before, ok: before.ok };
-    const solution = outcomeOf(runLessonRequest(world, task.solution, namespace));
-    played(task.solution);
-    const after = judge(replayWorld(doc, log, extensions), task.check, namespace);
-    return { goal, before, solution, after, ok: !before.ok && after.ok };
-  };
-
-  const verdicts = steps.map(playStep);
+  const verdicts = steps.map(playOne);
   return {
     id: doc.metadata.name,
     title: text.title,
