@@ -4,6 +4,7 @@ import type { ScenarioDocument, ScenarioProblem } from '../scenarios/format';
 import type { Scenario } from '../scenarios/runtime';
 import type { ScenarioSources, SourceId, SourceProblems } from '../scenarios/sources';
 import type { NodeId } from './path';
+import type { LessonSlice } from './slices/lesson';
 
 /** One send of this session, kept so any edit can rebuild the world and replay it. */
 export interface LoggedSend {
@@ -238,7 +239,8 @@ export type AppState = WorldSlice &
   PlaybackSlice &
   UiSlice &
   SessionSlice &
-  CompareSlice;
+  CompareSlice &
+  LessonSlice;
 
 export type AppStore = StoreApi<AppState>;
 
