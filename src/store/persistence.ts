@@ -67,6 +67,17 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringRecord = (v: unknown): v is Record<string, string> =>
   isRecord(v) && Object.entries(v).every(([k, x]) => k !== '__proto__' && isString(x));
 
+/** Saved steps look like steps (id and narration strings); anything else is dropped. */
+function isGuidedLesson(v: unknown): v is NonNullable<ScenarioSources['header']['lesson']> {
+  if (!isRecord(v)) return false;
+  const steps = v.steps;
+  return (
+    steps === undefined ||
+    (Array.isArray(steps) &&
+      steps.every((step) => isRecord(step) && isString(step.id) && isString(step.narration)))
+  );
+}
+
 function readSources(v: unknown): ScenarioSources | undefined {
   if (!isRecord(v) || !isRecord(v.texts) || !isRecord(v.header) || !isRecord(v.header.metadata))
     return undefined;
@@ -83,6 +94,8 @@ function readSources(v: unknown): ScenarioSources | undefined {
       },
       ...(isString(defaultUser) ? { defaultUser } : {}),
       ...(isString(defaultNamespace) ? { defaultNamespace } : {}),
+      // The lesson's steps and translations: without them a reload would lose guided mode.
+      ...(isGuidedLesson(v.header.lesson) ? { lesson: v.header.lesson } : {}),
     },
     texts: Object.fromEntries(SOURCE_IDS.map((id) => [id, texts[id] as string])) as ScenarioSources['texts'],
   };

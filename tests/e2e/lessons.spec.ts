@@ -9,7 +9,7 @@ async function openLessonFromIndex(page: Page, id: string) {
   await expect(index).toBeVisible();
   await index.locator(`[data-lesson-entry="${id}"]`).getByTestId('lesson-index-open').click();
   await expect(index).toHaveCount(0);
-  await expect(panel(page)).toHaveAttribute('data-lesson', id);
+  await expect(panel(page).locator('[data-lesson]')).toHaveAttribute('data-lesson', id);
 }
 
 /** Picks a stage and a status in the prediction form, by their visible labels, and plays. */
@@ -18,12 +18,17 @@ async function predict(page: Page, stageLabel: string, status: number) {
   await form.getByRole('radio', { name: stageLabel, exact: true }).check();
   await form.locator(`[data-predict-status="${status}"]`).getByRole('radio').check();
   await form.getByTestId('lesson-predict-submit').click();
+  // The answer waits for the animation; the learner may skip to it.
+  await expect(panel(page).getByTestId('lesson-playing')).toBeVisible();
+  await expect(panel(page).getByTestId('lesson-answer')).toHaveCount(0);
+  await panel(page).getByTestId('lesson-skip').click();
 }
 
 test.describe('Guided lessons', () => {
   test('a lesson from the index: predictions explained, a task checked, progress kept across a reload', async ({
     page,
   }) => {
+    test.setTimeout(90_000);
     await openApp(page);
     await page.getByTestId('lessons-open').click();
     const index = page.getByTestId('lesson-index');
@@ -107,7 +112,7 @@ test.describe('Guided lessons', () => {
 
     // Reload: the index still shows the lesson complete.
     await page.reload();
-    await expect(panel(page)).toHaveAttribute('data-lesson', 'role-scope');
+    await expect(panel(page).locator('[data-lesson]')).toHaveAttribute('data-lesson', 'role-scope');
     await page.getByTestId('lessons-open').click();
     const entry = page.getByTestId('lesson-index').locator('[data-lesson-entry="role-scope"]');
     await expect(entry).toHaveAttribute('data-progress', '5/5');
