@@ -121,3 +121,60 @@ test.describe('Guided lessons', () => {
     await expect(entry).toContainText('5/5 steps');
   });
 });
+
+/** A teacher's own lesson file: one step points at a line of the RBAC editor. */
+const OWN_LESSON = `apiVersion: kube-request-flow.dev/v1alpha1
+kind: Scenario
+metadata:
+  name: own-lesson
+  title: A teacher's lesson
+spec:
+  defaultUser: admin
+  users:
+    - name: admin
+      credential: { type: x509, commonName: kubernetes-admin, organizations: [system:masters] }
+  objects: |
+    apiVersion: v1
+    kind: Namespace
+    metadata: { name: default }
+    ---
+    apiVersion: rbac.authorization.k8s.io/v1
+    kind: Role
+    metadata: { name: pod-reader, namespace: default }
+    rules:
+    - apiGroups: [""]
+      resources: ["pods"]
+      verbs: ["get", "list"]
+  requests: []
+  lesson:
+    markdown: Read the Role.
+    steps:
+      - id: intro
+        narration: Nothing to send yet.
+      - id: the-role
+        narration: This Role lets its subjects read pods.
+        highlight: { editor: rbac, find: 'verbs: ["get", "list"]' }
+`;
+
+test('a step that points into an editor opens that tab and marks the line', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('world-toggle').click();
+  await page.getByTestId('import-input').setInputFiles({
+    name: 'own.scenario.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(OWN_LESSON),
+  });
+  await expect(panel(page).getByTestId('lesson-name')).toHaveText("A teacher's lesson");
+  // A step with nothing to do is done once shown.
+  await expect(panel(page).locator('[data-step-nav="intro"]')).toHaveAttribute('data-done', 'true');
+  await panel(page).getByTestId('lesson-next').click();
+  await expect(page.locator('[data-world-tab="rbac"]')).toHaveAttribute('aria-selected', 'true');
+  const line = page.locator('[data-testid="editor-rbac"] .cm-lesson-line');
+  await expect(line).toHaveCount(1);
+  await expect(line).toContainText('verbs: ["get", "list"]');
+  await expect(line).toContainText('lesson: look here');
+  await page.getByTestId('lesson-panel').screenshot({ path: 'test-results/lesson-editor.png' });
+  // Back to the first step: the mark goes away.
+  await panel(page).getByTestId('lesson-previous').click();
+  await expect(line).toHaveCount(0);
+});

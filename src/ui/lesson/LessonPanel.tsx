@@ -69,7 +69,7 @@ function LessonPanelBody() {
           </button>
         </div>
       }
-      className="lg:max-h-[55%] lg:shrink-0"
+      className="lg:max-h-[60%] lg:shrink-0"
       labelId="lesson-title"
       testId="lesson-panel"
       title={t('lesson.title')}
@@ -85,7 +85,7 @@ function LessonPanelBody() {
           </p>
         </div>
         {text.markdown.trim() !== '' && (
-          <Disclosure defaultOpen={index === 0 && done.length === 0} summary={t('lesson.intro')}>
+          <Disclosure summary={t('lesson.intro')}>
             <LessonView markdown={text.markdown} />
           </Disclosure>
         )}

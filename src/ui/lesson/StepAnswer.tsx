@@ -1,4 +1,5 @@
 import { CircleCheck, CircleX, TriangleAlert } from 'lucide-react';
+import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n';
 import type { RequestExpectation } from '../../scenarios/format';
 import type { StepAttempt } from '../../store/slices/lesson-model';
@@ -40,7 +41,12 @@ export function StepAnswer({
   readonly expect: RequestExpectation | undefined;
 }) {
   const t = useT();
+  const root = useRef<HTMLDivElement>(null);
   const { outcome, prediction, why } = attempt;
+  // The answer replaces the question: bring it into view inside the panel.
+  useEffect(() => {
+    root.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
   const judged = prediction === undefined ? undefined : judgePrediction(prediction, outcome);
   const verdict: Verdict | undefined =
     judged === undefined
@@ -64,6 +70,7 @@ export function StepAnswer({
       data-status={outcome.status}
       data-testid="lesson-answer"
       data-verdict={verdict}
+      ref={root}
     >
       {look !== undefined && VerdictIcon !== undefined && verdict !== undefined && (
         <p

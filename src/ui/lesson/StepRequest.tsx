@@ -53,8 +53,11 @@ export function StepRequest({
     useCallback((s: AppState) => s.attempts[attemptKey(lesson, step.id)], [lesson, step.id]),
   );
   const finished = useRunFinished(attempt);
-  const title = text.requestTitle(request.id);
   const asksPrediction = step.predict === true && request.expect !== undefined;
+  // Titles end with their status ("… (403)"): hidden until the prediction is made.
+  const fullTitle = text.requestTitle(request.id);
+  const title =
+    asksPrediction && attempt === undefined ? fullTitle?.replace(/\s*[(（]\d{3}[)）]\s*$/, '') : fullTitle;
 
   return (
     <section className="flex flex-col gap-3" data-testid="lesson-request">
