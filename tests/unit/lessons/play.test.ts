@@ -64,6 +64,19 @@ for (const { id, doc } of LESSONS) {
         expect(new Set(codeSpans(zh)), field).toEqual(new Set(codeSpans(en)));
     });
 
+    it('holds each prepared request no step plays to its expect on a fresh world', () => {
+      const played = new Set(steps.map((s) => s.request));
+      const verdict = playLesson(
+        { ...doc, spec: { ...doc.spec, lesson: { markdown: '' } } },
+        { extensions: loaded },
+      );
+      for (const request of verdict.requests.filter((r) => !played.has(r.id)))
+        expect(
+          request.checks.filter((c) => !c.ok),
+          request.id,
+        ).toEqual([]);
+    });
+
     for (const language of ['en', 'zh-CN'] as const) {
       it(`plays every step as it promises, in ${language}`, () => {
         const verdict = playLesson(doc, { language, extensions: loaded });
