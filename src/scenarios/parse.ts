@@ -126,6 +126,24 @@ function checkLessonReferences(
         user([...at, 'task', 'solution', 'user'], step.task.solution.user);
     }
   });
+  // A translation names only requests and steps the lesson has (a renamed step leaves none behind).
+  const steps = new Map((doc.spec.lesson?.steps ?? []).map((s) => [s.id, s]));
+  for (const [language, tr] of Object.entries(doc.spec.lesson?.translations ?? {})) {
+    const at = ['spec', 'lesson', 'translations', language];
+    const stale = (path: (string | number)[], id: string) =>
+      out.push({ path, message: `${formatPath(path)}: Not found: "${id}"` });
+    for (const id of Object.keys(tr?.requests ?? {}))
+      if (!requests.has(id)) stale([...at, 'requests', id], id);
+    for (const [id, texts] of Object.entries(tr?.steps ?? {})) {
+      const step = steps.get(id);
+      if (step === undefined) stale([...at, 'steps', id], id);
+      else if (texts.goal !== undefined && step.task === undefined)
+        out.push({
+          path: [...at, 'steps', id, 'goal'],
+          message: `${formatPath([...at, 'steps', id, 'goal'])}: Invalid value: the step has no task`,
+        });
+    }
+  }
   return out;
 }
 

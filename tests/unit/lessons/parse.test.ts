@@ -116,4 +116,23 @@ describe('Parsing a lesson', () => {
       'spec.lesson.steps[0].id: Invalid value: "Step_1": must match the regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
     ]);
   });
+
+  it('rejects translations of steps and requests the lesson does not have, and a goal for a step with no task', () => {
+    const text = lessonFile('      - { id: a, narration: one }').replace(
+      '    markdown: hello\n',
+      `    markdown: hello
+    translations:
+      zh-CN:
+        title: t
+        markdown: m
+        requests: { carol-lists: ok, gone: x }
+        steps: { a: { narration: n, goal: g }, b: { narration: n } }
+`,
+    );
+    expect(messages(text)).toEqual([
+      'spec.lesson.translations.zh-CN.requests.gone: Not found: "gone"',
+      'spec.lesson.translations.zh-CN.steps.a.goal: Invalid value: the step has no task',
+      'spec.lesson.translations.zh-CN.steps.b: Not found: "b"',
+    ]);
+  });
 });
