@@ -3,6 +3,7 @@ import type { EngineExtensions } from '../../../src/engine';
 import type { ScenarioDocument } from '../../../src/scenarios/format';
 import { playLesson } from '../../../src/scenarios/lesson/player';
 import { LESSON_FILE_IDS, loadBuiltInScenario } from '../../../src/scenarios/registry';
+import { splitScenario } from '../../../src/scenarios/sources';
 import { extensions } from '../engine/policy/world';
 
 /**
@@ -62,6 +63,19 @@ for (const { id, doc } of LESSONS) {
       ];
       for (const [field, en, zh] of pairs)
         expect(new Set(codeSpans(zh)), field).toEqual(new Set(codeSpans(en)));
+    });
+
+    it('points each editor highlight at a line its tab really has', async () => {
+      const lesson = await loadBuiltInScenario(id);
+      const sources = splitScenario(doc, lesson?.text);
+      for (const step of steps) {
+        const highlight = step.highlight;
+        if (highlight === undefined || !('editor' in highlight)) continue;
+        expect(
+          sources.texts[highlight.editor].split('\n').some((l) => l.includes(highlight.find)),
+          step.id,
+        ).toBe(true);
+      }
     });
 
     it('holds each prepared request no step plays to its expect on a fresh world', () => {
