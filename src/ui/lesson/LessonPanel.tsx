@@ -17,6 +17,7 @@ import { useLessonText } from './use-lesson-text';
 
 const EMPTY: readonly string[] = [];
 const selectDocument = (s: AppState) => s.scenario.document;
+const selectWorldOpen = (s: AppState) => s.worldOpen;
 
 const NAV =
   'inline-flex h-9 items-center gap-1.5 rounded-lg border border-border px-3 text-sm font-medium text-text hover:bg-subtle disabled:cursor-not-allowed disabled:text-muted disabled:opacity-60';
@@ -30,6 +31,7 @@ function LessonPanelBody() {
   const doc = useAppStore(selectDocument);
   const lesson = useAppStore(selectLessonKey);
   const index = useAppStore(guideStepIndex);
+  const worldOpen = useAppStore(selectWorldOpen);
   const done = useAppStore(useCallback((s: AppState) => s.lessonProgress[lesson] ?? EMPTY, [lesson]));
   const steps = lessonStepsOf(doc);
   const step = steps[index];
@@ -69,7 +71,8 @@ function LessonPanelBody() {
           </button>
         </div>
       }
-      className="lg:max-h-[60%] lg:shrink-0"
+      // With the World panel open the editors get most of the column.
+      className={`lg:shrink-0 ${worldOpen ? 'lg:max-h-[40%]' : 'lg:max-h-[60%]'}`}
       labelId="lesson-title"
       testId="lesson-panel"
       title={t('lesson.title')}

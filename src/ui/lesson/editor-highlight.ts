@@ -82,7 +82,24 @@ export function lineHighlightExtension(): Extension {
 /** Marks the line (or clears the mark) and scrolls it into view. */
 export function applyLineHighlight(view: EditorView, target: LineHighlight | undefined): void {
   const n = target === undefined ? undefined : findLine(view.state, target.find);
-  const effects: StateEffect<unknown>[] = [setLineHighlight.of(target)];
-  if (n !== undefined) effects.push(EditorView.scrollIntoView(view.state.doc.line(n).from, { y: 'center' }));
-  view.dispatch({ effects });
+  view.dispatch({ effects: setLineHighlight.of(target) });
+  if (n === undefined) return;
+  const at = view.state.doc.line(n).from;
+  // Once the panel has laid out (it may have just mounted), centre the line in the scrolling panel
+  // around the editor (the editor grows with its text, so the panel scrolls, not CodeMirror).
+  requestAnimationFrame(() => {
+    if (!view.dom.isConnected) return;
+    const y = view.documentTop + view.lineBlockAt(at).top;
+    const scroller = scrollingAncestor(view.dom.parentElement);
+    if (scroller === undefined) return;
+    const box = scroller.getBoundingClientRect();
+    scroller.scrollTop += y - box.top - box.height / 2;
+  });
+}
+
+function scrollingAncestor(start: HTMLElement | null): HTMLElement | undefined {
+  for (let el = start; el !== null; el = el.parentElement) {
+    if (el.scrollHeight > el.clientHeight && /auto|scroll/.test(getComputedStyle(el).overflowY)) return el;
+  }
+  return undefined;
 }
