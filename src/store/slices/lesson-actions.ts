@@ -1,5 +1,4 @@
 import { checkExpectation, outcomeOf, runLessonRequest } from '../../scenarios/lesson/expectation';
-import { buildWorld } from '../rebuild';
 import type { AppStore } from '../types';
 import { attemptOf, type Prediction } from './lesson-model';
 import { selectGuideStep, selectLessonKey } from './lesson-selectors';
@@ -38,7 +37,7 @@ export function checkLessonTask(store: AppStore): void {
   const step = selectGuideStep(s);
   const task = step?.task;
   if (step === undefined || task === undefined) return;
-  const copy = buildWorld(s.scenario.document, s.epoch, s.log).cluster;
+  const copy = s.copyLessonWorld();
   const outcome = outcomeOf(runLessonRequest(copy, task.check, s.scenario.defaultNamespace));
   const checks = checkExpectation(task.check.expect, outcome);
   s.recordTaskCheck({

@@ -1,7 +1,6 @@
 import type { StageResult, Trace } from '../../engine';
 import type { LessonStep, StopStage } from '../../scenarios/format';
 import { type ExpectationCheck, outcomeOf, type RequestOutcome } from '../../scenarios/lesson/expectation';
-import { decidingStage } from '../path';
 
 /** The learner's guess before a step's request plays: where it stops and what comes back. */
 export interface Prediction {
@@ -52,8 +51,11 @@ export function attemptOf(
   const outcome = outcomeOf({ traces, output: output ?? '', exitCode: 0 });
   const last = traces.at(-1);
   if (last === undefined) return { outcome };
-  const stage = outcome.stoppedAt === 'none' ? decidingStage(last) : outcome.stoppedAt;
-  const why = last.stages.find((s) => s.stage === stage);
+  // A success is explained by the last stage that ran (storage, or the last one a read reached).
+  const why =
+    outcome.stoppedAt === 'none'
+      ? last.stages.findLast((s) => s.outcome === 'passed')
+      : last.stages.find((s) => s.stage === outcome.stoppedAt);
   return why === undefined ? { outcome } : { outcome, why };
 }
 

@@ -1,3 +1,5 @@
+import type { Cluster } from '../../engine';
+import { buildWorld } from '../rebuild';
 import type { AppState, SliceArgs } from '../types';
 import type { StepAttempt, TaskCheckResult } from './lesson-model';
 import { attemptKey, lessonStepsOf, selectLessonKey } from './lesson-selectors';
@@ -28,6 +30,8 @@ export interface LessonSlice {
   /** Records a task check (a passing one marks the step done). */
   recordTaskCheck(result: TaskCheckResult): void;
   markLessonStepDone(lesson: string, step: string): void;
+  /** A throwaway copy of the learner's world: the last good scenario with this session's sends replayed. */
+  copyLessonWorld(): Cluster;
 }
 
 export interface LessonInit {
@@ -75,5 +79,9 @@ export function createLessonSlice(init: LessonInit, ...[set, get]: SliceArgs): L
       if (result.ok) markDone(result.lesson, result.step);
     },
     markLessonStepDone: markDone,
+    copyLessonWorld: () => {
+      const s = get();
+      return buildWorld(s.scenario.document, s.epoch, s.log).cluster;
+    },
   };
 }
