@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useT } from './i18n';
 import { useAppStore } from './store/context';
+import { selectGuideShown } from './store/slices/lesson-selectors';
 import type { AppState } from './store/types';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { useEngineExtensions } from './ui/extensions/use-engine-extensions';
@@ -18,8 +19,12 @@ const WorldPanel = lazy(() => import('./ui/world/WorldPanel').then((m) => ({ def
 const CompareView = lazy(() =>
   import('./ui/workspace/CompareView').then((m) => ({ default: m.CompareView })),
 );
+/** Guided mode and the lesson index load when a lesson with steps is open, or the index asked for. */
+const LessonPanel = lazy(() => import('./ui/lesson/LessonPanel').then((m) => ({ default: m.LessonPanel })));
+const LessonIndex = lazy(() => import('./ui/lesson/LessonIndex').then((m) => ({ default: m.LessonIndex })));
 const selectWorldOpen = (s: AppState) => s.worldOpen;
 const selectCompareEnabled = (s: AppState) => s.compareEnabled;
+const selectLessonIndexOpen = (s: AppState) => s.lessonIndexOpen;
 
 function PanelLoading() {
   const t = useT();
@@ -46,29 +51,50 @@ export function App() {
   useDocumentPreferences();
   const worldOpen = useAppStore(selectWorldOpen);
   const compareEnabled = useAppStore(selectCompareEnabled);
+  const guided = useAppStore(selectGuideShown);
+  const lessonIndexOpen = useAppStore(selectLessonIndexOpen);
   // Tests and tools wait on this: the schemas and CEL load after the first paint.
   const extensions = useEngineExtensions().status;
   // With the World panel open the left column widens for the editors; the graph stays in view.
+  // A lesson guide needs a little more room than the composer alone (prediction choices).
   const columns = worldOpen
     ? 'lg:grid-cols-[30rem_minmax(0,1fr)] xl:grid-cols-[36rem_minmax(0,1fr)] 2xl:grid-cols-[44rem_minmax(0,1fr)]'
-    : 'lg:grid-cols-[20rem_minmax(0,1fr)] 2xl:grid-cols-[26rem_minmax(0,1fr)]';
+    : guided
+      ? 'lg:grid-cols-[24rem_minmax(0,1fr)] 2xl:grid-cols-[28rem_minmax(0,1fr)]'
+      : 'lg:grid-cols-[20rem_minmax(0,1fr)] 2xl:grid-cols-[26rem_minmax(0,1fr)]';
   return (
     <div className="flex min-h-full flex-col lg:h-full" data-extensions={extensions} data-testid="app">
       <Header />
       <ErrorBoundary fallback={fallback}>
         <WorkspaceBanners />
       </ErrorBoundary>
+      {lessonIndexOpen && (
+        <ErrorBoundary fallback={fallback}>
+          <Suspense fallback={null}>
+            <LessonIndex />
+          </Suspense>
+        </ErrorBoundary>
+      )}
       <main className={`grid flex-1 gap-3 p-3 lg:min-h-0 ${columns}`}>
-        <div className="lg:min-h-0">
-          <ErrorBoundary fallback={fallback}>
-            {worldOpen ? (
+        <div className="flex min-w-0 flex-col gap-3 lg:min-h-0">
+          {guided && (
+            <ErrorBoundary fallback={fallback}>
               <Suspense fallback={<PanelLoading />}>
-                <WorldPanel />
+                <LessonPanel />
               </Suspense>
-            ) : (
-              <Composer />
-            )}
-          </ErrorBoundary>
+            </ErrorBoundary>
+          )}
+          <div className="lg:min-h-0 lg:flex-1">
+            <ErrorBoundary fallback={fallback}>
+              {worldOpen ? (
+                <Suspense fallback={<PanelLoading />}>
+                  <WorldPanel />
+                </Suspense>
+              ) : (
+                <Composer />
+              )}
+            </ErrorBoundary>
+          </div>
         </div>
         <div className="flex min-w-0 flex-col gap-3 lg:min-h-0">
           <ErrorBoundary fallback={fallback}>

@@ -34,6 +34,8 @@ export const WORLD_EN = {
   'world.lesson.preview': 'Preview',
   'world.lesson.empty': 'This scenario has no lesson text.',
   'world.lesson.pick': 'Lesson',
+  'world.lesson.index': 'All lessons',
+  'world.lesson.mark': 'lesson: look here',
   'users.form': 'Users',
   'users.yaml': 'Users as YAML',
   'users.name': 'Name',

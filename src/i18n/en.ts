@@ -12,6 +12,8 @@ const UI_EN = {
   'app.startFailed': 'The simulator could not start: {message}',
   'app.resetWorld': 'Reset world',
   'app.resetWorld.hint': 'Forget every change and start again from the starter cluster',
+  'app.lessons': 'Lessons',
+  'app.lessons.hint': 'Every lesson in course order, with your progress',
 
   'theme.label': 'Theme',
   'theme.system': 'System',
@@ -56,6 +58,7 @@ const UI_EN = {
   'graph.legend': 'Legend',
   'graph.node.label': '{title}: {outcome}',
   'graph.traceOf': 'Request {n} of {count}',
+  'graph.lessonMark': 'Lesson: look here',
 
   'op.send': 'Send',
   'op.play': 'Play',

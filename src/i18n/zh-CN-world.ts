@@ -35,6 +35,8 @@ export const WORLD_ZH_CN = {
   'world.lesson.preview': '预览',
   'world.lesson.empty': '这个场景没有课程文本。',
   'world.lesson.pick': '课程',
+  'world.lesson.index': '全部课程',
+  'world.lesson.mark': '课程：看这里',
   'users.form': '用户',
   'users.yaml': '用户（YAML）',
   'users.name': '名称',

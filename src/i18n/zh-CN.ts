@@ -14,6 +14,8 @@ const UI_ZH_CN = {
   'app.startFailed': '模拟器无法启动：{message}',
   'app.resetWorld': '重置世界',
   'app.resetWorld.hint': '丢弃所有更改，从初始集群重新开始',
+  'app.lessons': '课程',
+  'app.lessons.hint': '按教学顺序排列的全部课程，以及你的进度',
 
   'theme.label': '主题',
   'theme.system': '跟随系统',
@@ -58,6 +60,7 @@ const UI_ZH_CN = {
   'graph.legend': '图例',
   'graph.node.label': '{title}：{outcome}',
   'graph.traceOf': '第 {n} 个请求，共 {count} 个',
+  'graph.lessonMark': '课程：看这里',
 
   'op.send': '发送',
   'op.play': '播放',

@@ -26,8 +26,100 @@ export interface PreparedRequest {
   readonly command: string;
   /** Files the command reads with `-f`, by name. */
   readonly files?: Readonly<Record<string, string>>;
-  /** The outcome the scenario promises on a fresh world (checked by tests, shown in exports). */
-  readonly expect?: { readonly status: number };
+  /**
+   * The outcome the scenario promises (checked by tests and the grader, shown in exports). For a
+   * built-in scenario on a fresh world; in a lesson, at the step that plays it. For commands that
+   * send several requests (apply, edit, scale…) it applies to the LAST request.
+   */
+  readonly expect?: RequestExpectation;
+}
+
+/** The engine stages a request can stop at, plus `none` for a request no stage failed. */
+export const STOP_STAGES = [
+  'authentication',
+  'authorization',
+  'decoding',
+  'mutatingAdmission',
+  'schemaValidation',
+  'validatingAdmission',
+  'storage',
+  'none',
+] as const;
+export type StopStage = (typeof STOP_STAGES)[number];
+
+/** What a request must end with: the HTTP status and, optionally, where and why it stopped. */
+export interface RequestExpectation {
+  readonly status: number;
+  /** The stage whose outcome is `failed`, or `none` when no stage failed. */
+  readonly stoppedAt?: StopStage;
+  /** The response Status's `reason` (Forbidden, Invalid, Conflict…); omitted for success. */
+  readonly reason?: string;
+  /** A substring of what kubectl prints for the command. */
+  readonly output?: string;
+}
+
+/** The languages lessons are written in besides English. */
+export const LESSON_LANGUAGES = ['en', 'zh-CN'] as const;
+export type LessonLanguage = (typeof LESSON_LANGUAGES)[number];
+
+/** The World editor tabs a step can point into. */
+export const LESSON_EDITORS = ['users', 'rbac', 'objects', 'server'] as const;
+export type LessonEditor = (typeof LESSON_EDITORS)[number];
+
+/** What a step points the learner at: a graph node (a stage) or a line of an editor tab. */
+export type LessonHighlight =
+  | { readonly stage: Exclude<StopStage, 'none'> }
+  | { readonly editor: LessonEditor; readonly find: string };
+
+/** A request run against a copy of the learner's world to see whether a goal is met. */
+export interface LessonRequest {
+  readonly user: string;
+  readonly command: string;
+  readonly files?: Readonly<Record<string, string>>;
+}
+
+/** A goal the learner reaches by changing the world; done when `check` meets its `expect`. */
+export interface LessonTask {
+  /** English. */
+  readonly goal: string;
+  readonly check: LessonRequest & { readonly expect: RequestExpectation };
+  /** One way to reach the goal, applied as a real request (tests and the grader's self-check). */
+  readonly solution?: LessonRequest;
+}
+
+/** One guided step; steps play in order on one world (state carries over). */
+export interface LessonStep {
+  /** Unique in the lesson, DNS-label-like. */
+  readonly id: string;
+  /** English Markdown, 1–4 sentences. */
+  readonly narration: string;
+  readonly highlight?: LessonHighlight;
+  /** The `spec.requests` id this step plays. */
+  readonly request?: string;
+  /** Ask for the stopping stage and status before playing (needs `request` with `expect.stoppedAt`). */
+  readonly predict?: boolean;
+  readonly task?: LessonTask;
+}
+
+/** Every English text of a lesson in another language (Kubernetes terms stay as written). */
+export interface LessonTranslation {
+  readonly title: string;
+  readonly description?: string;
+  readonly markdown: string;
+  /** Request id → title. */
+  readonly requests?: Readonly<Record<string, string>>;
+  /** Step id → narration (and goal, for a step with a task). */
+  readonly steps?: Readonly<Record<string, { readonly narration: string; readonly goal?: string }>>;
+}
+
+/** A lesson: the introduction (`markdown`), its place in the course and its guided steps. */
+export interface Lesson {
+  /** Lesson text, Markdown (a small safe subset: headings, lists, emphasis, code, links). */
+  readonly markdown: string;
+  /** Position in the course; the lesson index sorts by it. */
+  readonly order?: number;
+  readonly steps?: readonly LessonStep[];
+  readonly translations?: Readonly<Partial<Record<Exclude<LessonLanguage, 'en'>, LessonTranslation>>>;
 }
 
 /**
@@ -58,8 +150,8 @@ export interface ScenarioDocument {
      */
     readonly objects: string;
     readonly requests: readonly PreparedRequest[];
-    /** Lesson text, Markdown (a small safe subset: headings, lists, emphasis, code, links). */
-    readonly lesson?: { readonly markdown: string };
+    /** The lesson: an introduction in Markdown, optionally guided steps and translations. */
+    readonly lesson?: Lesson;
   };
 }
 

@@ -86,6 +86,64 @@ export function checkReferences(doc: ScenarioDocument): { path: (string | number
       });
     ids.add(r.id);
   });
+  out.push(...checkLessonReferences(doc, names));
+  return out;
+}
+
+/** A lesson's steps name real requests and users; a prediction needs a request that promises a stage. */
+function checkLessonReferences(
+  doc: ScenarioDocument,
+  names: ReadonlySet<string>,
+): { path: (string | number)[]; message: string }[] {
+  const out: { path: (string | number)[]; message: string }[] = [];
+  const requests = new Map(doc.spec.requests.map((r) => [r.id, r]));
+  const seen = new Set<string>();
+  const user = (path: (string | number)[], name: string) => {
+    if (!names.has(name)) out.push({ path, message: `${formatPath(path)}: Not found: "${name}"` });
+  };
+  (doc.spec.lesson?.steps ?? []).forEach((step, i) => {
+    const at = ['spec', 'lesson', 'steps', i];
+    if (seen.has(step.id))
+      out.push({
+        path: [...at, 'id'],
+        message: `${formatPath([...at, 'id'])}: Duplicate value: "${step.id}"`,
+      });
+    seen.add(step.id);
+    const request = step.request === undefined ? undefined : requests.get(step.request);
+    if (step.request !== undefined && request === undefined)
+      out.push({
+        path: [...at, 'request'],
+        message: `${formatPath([...at, 'request'])}: Not found: "${step.request}"`,
+      });
+    if (step.predict === true && request?.expect?.stoppedAt === undefined)
+      out.push({
+        path: [...at, 'predict'],
+        message: `${formatPath([...at, 'predict'])}: Invalid value: true: a prediction needs a request whose expect has status and stoppedAt`,
+      });
+    if (step.task !== undefined) {
+      user([...at, 'task', 'check', 'user'], step.task.check.user);
+      if (step.task.solution !== undefined)
+        user([...at, 'task', 'solution', 'user'], step.task.solution.user);
+    }
+  });
+  // A translation names only requests and steps the lesson has (a renamed step leaves none behind).
+  const steps = new Map((doc.spec.lesson?.steps ?? []).map((s) => [s.id, s]));
+  for (const [language, tr] of Object.entries(doc.spec.lesson?.translations ?? {})) {
+    const at = ['spec', 'lesson', 'translations', language];
+    const stale = (path: (string | number)[], id: string) =>
+      out.push({ path, message: `${formatPath(path)}: Not found: "${id}"` });
+    for (const id of Object.keys(tr?.requests ?? {}))
+      if (!requests.has(id)) stale([...at, 'requests', id], id);
+    for (const [id, texts] of Object.entries(tr?.steps ?? {})) {
+      const step = steps.get(id);
+      if (step === undefined) stale([...at, 'steps', id], id);
+      else if (texts.goal !== undefined && step.task === undefined)
+        out.push({
+          path: [...at, 'steps', id, 'goal'],
+          message: `${formatPath([...at, 'steps', id, 'goal'])}: Invalid value: the step has no task`,
+        });
+    }
+  }
   return out;
 }
 

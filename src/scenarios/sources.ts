@@ -1,6 +1,7 @@
 import { Document, isNode, parseDocument, stringify } from 'yaml';
 import type { ServerConfigInput, UserSpec } from '../engine';
 import {
+  type Lesson,
   MAX_SCENARIO_BYTES,
   type PreparedRequest,
   SCENARIO_API_VERSION,
@@ -25,6 +26,8 @@ export interface ScenarioSources {
     readonly metadata: ScenarioDocument['metadata'];
     readonly defaultUser?: string;
     readonly defaultNamespace?: string;
+    /** The lesson's steps, order and translations (the Lesson tab edits only its Markdown). */
+    readonly lesson?: Omit<Lesson, 'markdown'>;
   };
   readonly texts: Readonly<Record<SourceId, string>>;
 }
@@ -71,11 +74,13 @@ function sectionText(file: Document | undefined, key: string, value: unknown): s
 export function splitScenario(doc: ScenarioDocument, fileText?: string): ScenarioSources {
   const file = fileText === undefined ? undefined : parseDocument(fileText, YAML_OPTIONS);
   const { objects, rbac } = splitRbac(doc.spec.objects);
+  const { markdown: _markdown, ...guided } = doc.spec.lesson ?? { markdown: '' };
   return {
     header: {
       metadata: doc.metadata,
       ...(doc.spec.defaultUser === undefined ? {} : { defaultUser: doc.spec.defaultUser }),
       ...(doc.spec.defaultNamespace === undefined ? {} : { defaultNamespace: doc.spec.defaultNamespace }),
+      ...(Object.keys(guided).length === 0 ? {} : { lesson: guided }),
     },
     texts: {
       users: sectionText(file, 'users', doc.spec.users),
@@ -158,10 +163,16 @@ export function assembleScenario(sources: ScenarioSources): Assembled {
       users: users.value ?? [],
       objects: objectsText,
       requests: requests.value ?? [],
-      ...(sources.texts.lesson.trim() === '' ? {} : { lesson: { markdown: sources.texts.lesson } }),
+      ...(sources.texts.lesson.trim() === '' && sources.header.lesson === undefined
+        ? {}
+        : { lesson: { ...sources.header.lesson, markdown: sources.texts.lesson } }),
     },
   };
   for (const ref of checkReferences(document)) {
+    if (ref.path[1] === 'lesson') {
+      problems.lesson = [...(problems.lesson ?? []), { message: ref.message }];
+      continue;
+    }
     const id: SourceId = ref.path[1] === 'requests' ? 'requests' : 'users';
     const section = parseYaml(sources.texts[id]);
     const range = section.ok ? rangeAtPath(section.value.doc, ref.path.slice(2)) : undefined;

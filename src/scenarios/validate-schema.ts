@@ -144,6 +144,10 @@ export function validateSchema(root: JsonSchema, value: unknown, prefix: SchemaP
     path: SchemaPath,
     out: SchemaError[],
   ): void => {
+    if (!branches.some((b) => resolve(b).properties?.type?.const !== undefined)) {
+      visitOneOfByKeys(branches, v, path, out);
+      return;
+    }
     const discriminator = typeOf(v) === 'object' ? (v as Record<string, unknown>).type : undefined;
     const named = branches.find((b) => resolve(b).properties?.type?.const === discriminator);
     if (named !== undefined) {
@@ -163,6 +167,33 @@ export function validateSchema(root: JsonSchema, value: unknown, prefix: SchemaP
           ? `${full(typePath)}: Required value: one of ${supported.map(quote).join(', ')}`
           : `${full(typePath)}: Unsupported value: ${quote(discriminator)}: supported values: ${supported.map(quote).join(', ')}`,
     });
+  };
+
+  /**
+   * oneOf without a `type` (a step's highlight: `{ stage }` or `{ editor, find }`): the branch is
+   * the one whose first required field the value has; none: say which fields are expected.
+   */
+  const visitOneOfByKeys = (
+    branches: readonly JsonSchema[],
+    v: unknown,
+    path: SchemaPath,
+    out: SchemaError[],
+  ): void => {
+    if (typeOf(v) !== 'object') {
+      out.push({ path, message: `${full(path)}: Invalid value: ${quote(typeOf(v))}: must be a mapping` });
+      return;
+    }
+    const record = v as Record<string, unknown>;
+    const named = branches.find((b) => {
+      const key = resolve(b).required?.[0];
+      return key !== undefined && Object.hasOwn(record, key);
+    });
+    if (named !== undefined) {
+      visit(named, v, path, out);
+      return;
+    }
+    const shapes = branches.map((b) => (resolve(b).required ?? []).map(quote).join(' and '));
+    out.push({ path, message: `${full(path)}: Required value: one of ${shapes.join(', or ')}` });
   };
 
   visit(root, value, [], errors);

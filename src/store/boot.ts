@@ -4,6 +4,7 @@ import { type AutosaveController, startAutosave } from './autosave';
 import { type AppStoreOptions, createAppStore } from './create-app-store';
 import { type KeyValueStorage, readWorkspace } from './persistence';
 import { readShareLink } from './share';
+import { readLessonProgress, writeLessonProgress } from './slices/lesson-progress';
 import type { AppStore, Notice, WorkspaceRestore } from './types';
 
 export interface BootInput {
@@ -77,6 +78,9 @@ export function bootWorkspace({ storage, hash, tabId, options, lesson }: BootInp
     ...(composer?.files === undefined ? {} : { files: composer.files }),
     workspaceMode: mode,
     notices,
+    // Lesson progress is the learner's, whichever workspace is shown (a share link's too).
+    lessonProgress: readLessonProgress(storage),
+    saveLessonProgress: (progress) => writeLessonProgress(storage, progress),
   });
   // `?lesson=<id>`: opened over the workspace as an undoable step (unless it is already open).
   if (lesson !== undefined && store.getState().lessonId !== lesson) store.getState().openLesson(lesson);

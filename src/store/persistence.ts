@@ -1,7 +1,7 @@
 import type { HttpMethod, HttpRequest } from '../engine';
-import { MAX_SCENARIO_BYTES } from '../scenarios/format';
+import { MAX_SCENARIO_BYTES, STOP_STAGES, type StopStage } from '../scenarios/format';
 import { parseScenario } from '../scenarios/parse';
-import { builtInScenario } from '../scenarios/registry';
+import { isBuiltInId } from '../scenarios/registry';
 import { type ScenarioSources, SOURCE_IDS, splitScenario } from '../scenarios/sources';
 import type { WorkspaceInit } from './slices/world';
 import type { AppState, HistoryEntry, LoggedSend } from './types';
@@ -67,6 +67,17 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringRecord = (v: unknown): v is Record<string, string> =>
   isRecord(v) && Object.entries(v).every(([k, x]) => k !== '__proto__' && isString(x));
 
+/** Saved steps look like steps (id and narration strings); anything else is dropped. */
+function isGuidedLesson(v: unknown): v is NonNullable<ScenarioSources['header']['lesson']> {
+  if (!isRecord(v)) return false;
+  const steps = v.steps;
+  return (
+    steps === undefined ||
+    (Array.isArray(steps) &&
+      steps.every((step) => isRecord(step) && isString(step.id) && isString(step.narration)))
+  );
+}
+
 function readSources(v: unknown): ScenarioSources | undefined {
   if (!isRecord(v) || !isRecord(v.texts) || !isRecord(v.header) || !isRecord(v.header.metadata))
     return undefined;
@@ -83,6 +94,8 @@ function readSources(v: unknown): ScenarioSources | undefined {
       },
       ...(isString(defaultUser) ? { defaultUser } : {}),
       ...(isString(defaultNamespace) ? { defaultNamespace } : {}),
+      // The lesson's steps and translations: without them a reload would lose guided mode.
+      ...(isGuidedLesson(v.header.lesson) ? { lesson: v.header.lesson } : {}),
     },
     texts: Object.fromEntries(SOURCE_IDS.map((id) => [id, texts[id] as string])) as ScenarioSources['texts'],
   };
@@ -146,7 +159,7 @@ function readWorkspaceData(v: unknown): WorkspaceData | string {
   const composer = isRecord(v.composer) ? v.composer : {};
   return {
     sources,
-    lessonId: isString(v.lessonId) && builtInScenario(v.lessonId) !== undefined ? v.lessonId : 'starter',
+    lessonId: isString(v.lessonId) && isBuiltInId(v.lessonId) ? v.lessonId : 'starter',
     log: readLog(v.log),
     epoch:
       typeof v.epoch === 'number' && Number.isFinite(v.epoch) ? v.epoch : Date.parse('2025-01-01T09:00:00Z'),
@@ -269,4 +282,127 @@ export function writeWorkspace(
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
+}
+
+// ---- Lesson progress -------------------------------------------------------------------------
+
+/** Where lesson progress lives: apart from the workspace, so resetting or replacing a world keeps it. */
+export const LESSON_PROGRESS_KEY = 'kube-request-flow:lesson-progress';
+/** The progress version written today. Version 0 was a bare `{ lessonId: doneStepIds[] }`. */
+export const LESSON_PROGRESS_VERSION = 1;
+
+/** A learner's prediction for a step, as graded when the step was played. */
+export interface SavedPrediction {
+  readonly stage: StopStage;
+  readonly status: number;
+  readonly right: boolean;
+}
+
+/** One lesson's progress: the steps done and the predictions made, by step id. */
+export interface LessonProgressEntry {
+  readonly done: readonly string[];
+  readonly predictions: Readonly<Record<string, SavedPrediction>>;
+}
+
+/** Progress per lesson id. */
+export type SavedLessonProgress = Readonly<Record<string, LessonProgressEntry>>;
+
+const STEP_ID = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const isStepId = (v: unknown): v is string => isString(v) && v.length <= 63 && STEP_ID.test(v);
+
+function readPrediction(v: unknown): SavedPrediction | undefined {
+  if (!isRecord(v)) return undefined;
+  const { stage, status, right } = v;
+  if (!STOP_STAGES.some((s) => s === stage)) return undefined;
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 0 || status > 599) return undefined;
+  if (typeof right !== 'boolean') return undefined;
+  return { stage: stage as StopStage, status, right };
+}
+
+/** One lesson's entry, keeping what is readable (a bad step id or prediction is dropped alone). */
+function readProgressEntry(v: unknown): LessonProgressEntry | undefined {
+  if (!isRecord(v)) return undefined;
+  const done = Array.isArray(v.done) ? [...new Set(v.done.filter(isStepId))] : [];
+  const predictions: Record<string, SavedPrediction> = {};
+  if (isRecord(v.predictions))
+    for (const [step, p] of Object.entries(v.predictions)) {
+      const prediction = readPrediction(p);
+      if (isStepId(step) && prediction !== undefined) predictions[step] = prediction;
+    }
+  return { done, predictions };
+}
+
+/** Decodes saved progress; anything unreadable (corrupt, too new) is an empty start. */
+export function decodeLessonProgress(raw: string): SavedLessonProgress {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return {};
+  }
+  if (!isRecord(value)) return {};
+  const out: Record<string, LessonProgressEntry> = {};
+  if (value.version === undefined) {
+    // Version 0: `{ lessonId: doneStepIds[] }`, no predictions.
+    for (const [lesson, done] of Object.entries(value))
+      if (Array.isArray(done)) out[lesson] = { done: [...new Set(done.filter(isStepId))], predictions: {} };
+    return out;
+  }
+  if (value.version !== LESSON_PROGRESS_VERSION || !isRecord(value.lessons)) return {};
+  for (const [lesson, entry] of Object.entries(value.lessons)) {
+    const read = readProgressEntry(entry);
+    if (read !== undefined && lesson.length > 0 && lesson.length <= 253) out[lesson] = read;
+  }
+  return out;
+}
+
+export function encodeLessonProgress(progress: SavedLessonProgress): string {
+  return JSON.stringify({ version: LESSON_PROGRESS_VERSION, lessons: progress });
+}
+
+/** The saved progress; never throws (blocked storage or corrupt data: an empty start). */
+export function readLessonProgress(storage: Pick<KeyValueStorage, 'getItem'>): SavedLessonProgress {
+  try {
+    const raw = storage.getItem(LESSON_PROGRESS_KEY);
+    return raw === null ? {} : decodeLessonProgress(raw);
+  } catch {
+    return {};
+  }
+}
+
+/** Saves progress; a full quota or private mode is reported, not thrown. */
+export function writeLessonProgress(
+  storage: Pick<KeyValueStorage, 'setItem'>,
+  progress: SavedLessonProgress,
+): { ok: true } | { ok: false; reason: string } {
+  try {
+    storage.setItem(LESSON_PROGRESS_KEY, encodeLessonProgress(progress));
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const EMPTY_ENTRY: LessonProgressEntry = { done: [], predictions: {} };
+
+/** `progress` with `step` of `lesson` done. */
+export function withStepDone(
+  progress: SavedLessonProgress,
+  lesson: string,
+  step: string,
+): SavedLessonProgress {
+  const entry = progress[lesson] ?? EMPTY_ENTRY;
+  if (entry.done.includes(step)) return progress;
+  return { ...progress, [lesson]: { ...entry, done: [...entry.done, step] } };
+}
+
+/** `progress` with the learner's prediction for `step` of `lesson` recorded (the latest wins). */
+export function withPrediction(
+  progress: SavedLessonProgress,
+  lesson: string,
+  step: string,
+  prediction: SavedPrediction,
+): SavedLessonProgress {
+  const entry = progress[lesson] ?? EMPTY_ENTRY;
+  return { ...progress, [lesson]: { ...entry, predictions: { ...entry.predictions, [step]: prediction } } };
 }

@@ -4,6 +4,7 @@ import type { ScenarioDocument, ScenarioProblem } from '../scenarios/format';
 import type { Scenario } from '../scenarios/runtime';
 import type { ScenarioSources, SourceId, SourceProblems } from '../scenarios/sources';
 import type { NodeId } from './path';
+import type { LessonSlice } from './slices/lesson';
 
 /** One send of this session, kept so any edit can rebuild the world and replay it. */
 export interface LoggedSend {
@@ -72,10 +73,10 @@ export interface WorldSlice {
   editSource(id: SourceId, text: string, options?: EditOptions): void;
   /** Replaces the whole scenario (import, share link, lesson); undoable. */
   replaceScenario(sources: ScenarioSources, label: HistoryEntry['label'], lessonId?: string): void;
-  /** Back to the built-in file this workspace started from; undoable. */
-  resetToLesson(): void;
-  /** Opens a built-in scenario or lesson by id (unknown ids are ignored); undoable. */
-  openLesson(id: string): void;
+  /** Back to the built-in file this workspace started from (fetched if not loaded yet); undoable. */
+  resetToLesson(): Promise<void>;
+  /** Opens a built-in scenario or lesson by id, fetching its file (unknown ids are ignored); undoable. */
+  openLesson(id: string): Promise<void>;
   undo(): void;
   redo(): void;
   /** Replaces the whole workspace (another tab's save, a discarded share link): not an undo step. */
@@ -238,7 +239,8 @@ export type AppState = WorldSlice &
   PlaybackSlice &
   UiSlice &
   SessionSlice &
-  CompareSlice;
+  CompareSlice &
+  LessonSlice;
 
 export type AppStore = StoreApi<AppState>;
 

@@ -2,6 +2,7 @@ import {
   ALargeSmall,
   Columns2,
   Globe,
+  GraduationCap,
   Monitor,
   Moon,
   Redo2,
@@ -115,6 +116,29 @@ const ICON_ONLY_BELOW_WIDE = 'px-2.5 [&>span]:sr-only min-[1400px]:[&>span]:not-
 const TOGGLE =
   'inline-flex h-9 items-center gap-1.5 rounded-lg border border-border px-2.5 text-xs font-medium text-text hover:bg-subtle aria-pressed:border-accent aria-pressed:bg-accent-soft aria-pressed:text-accent';
 
+const selectLessonIndexOpen = (s: AppState) => s.lessonIndexOpen;
+
+/** Opens the lesson index (a dialog; it loads on demand). */
+function LessonsButton() {
+  const t = useT();
+  const store = useAppStoreApi();
+  const open = useAppStore(selectLessonIndexOpen);
+  return (
+    <button
+      aria-expanded={open}
+      aria-haspopup="dialog"
+      className={TOGGLE}
+      data-testid="lessons-open"
+      onClick={() => store.getState().setLessonIndexOpen(true)}
+      title={t('app.lessons.hint')}
+      type="button"
+    >
+      <GraduationCap aria-hidden="true" className="size-4" />
+      <span className="sr-only min-[1400px]:not-sr-only">{t('app.lessons')}</span>
+    </button>
+  );
+}
+
 /** The World panel and compare mode switches, and undo/redo across every edit of the world. */
 function WorkspaceControls() {
   const t = useT();
@@ -198,6 +222,7 @@ export function Header() {
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-2">
+        <LessonsButton />
         <WorkspaceControls />
         <button
           className="inline-flex h-9 items-center gap-1.5 rounded-lg border border-border px-2.5 text-xs font-medium text-text hover:bg-subtle"

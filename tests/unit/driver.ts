@@ -1,10 +1,14 @@
 import { expect } from 'vitest';
 import { type HttpRequest, isStatus, type StageName, type StatusReason, type Trace } from '../../src/engine';
+import { loadAllBuiltInScenarios } from '../../src/scenarios/registry';
 import type { Scenario } from '../../src/scenarios/runtime';
 import { STARTER } from '../../src/scenarios/starter';
 import { type AppStoreOptions, createAppStore } from '../../src/store/create-app-store';
 import { decidingStage } from '../../src/store/path';
 import type { AppState, AppStore } from '../../src/store/types';
+
+// Lesson files load on demand in the app; loaded here up front, `openLesson` is synchronous.
+await loadAllBuiltInScenarios();
 
 /** What a send may set besides the command line: the user it goes as and the files `-f` reads. */
 export interface SendOptions {

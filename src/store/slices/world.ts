@@ -1,4 +1,4 @@
-import { builtInScenario } from '../../scenarios/registry';
+import { type BuiltInScenario, builtInScenario, loadBuiltInScenario } from '../../scenarios/registry';
 import { type Scenario, toRuntimeScenario } from '../../scenarios/runtime';
 import { assembleScenario, type ScenarioSources, splitScenario } from '../../scenarios/sources';
 import { deriveRequests } from '../derive-requests';
@@ -6,6 +6,23 @@ import { buildWorld, createWorldCluster, runAtEnd } from '../rebuild';
 import type { AppState, HistoryEntry, SliceArgs, WorkspaceRestore, WorldSlice } from '../types';
 import { computeCompare } from './compare';
 import { knownUser } from './composer';
+
+/**
+ * Runs `use` on the built-in `id` (or the starter when `fallback`): at once when its file is
+ * already loaded, so a lesson opened twice is a synchronous step; after fetching it otherwise
+ * (each lesson is its own chunk). Unknown ids do nothing.
+ */
+function withBuiltIn(id: string, use: (lesson: BuiltInScenario) => void, fallback = true): Promise<void> {
+  const cached = builtInScenario(id);
+  if (cached !== undefined) {
+    use(cached);
+    return Promise.resolve();
+  }
+  return loadBuiltInScenario(id).then(async (lesson) => {
+    const found = lesson ?? (fallback ? await loadBuiltInScenario('starter') : undefined);
+    if (found !== undefined) use(found);
+  });
+}
 
 /** Undo steps kept (and saved): enough for a lesson, small enough for localStorage. */
 export const MAX_HISTORY = 40;
@@ -144,25 +161,25 @@ export function createWorldSlice(
         ...applySources(s, sources, []),
       });
     },
-    resetToLesson: () => {
-      const s = get();
-      const lesson = builtInScenario(s.lessonId) ?? builtInScenario('starter');
-      if (lesson === undefined) return;
-      s.replaceScenario(
-        splitScenario(lesson.scenario.document, lesson.text),
-        { key: 'history.resetToLesson' },
-        lesson.id,
-      );
-    },
-    openLesson: (id) => {
-      const lesson = builtInScenario(id);
-      if (lesson === undefined) return;
-      get().replaceScenario(
-        splitScenario(lesson.scenario.document, lesson.text),
-        { key: 'history.openLesson', values: { name: lesson.id } },
-        lesson.id,
-      );
-    },
+    resetToLesson: () =>
+      withBuiltIn(get().lessonId, (lesson) =>
+        get().replaceScenario(
+          splitScenario(lesson.scenario.document, lesson.text),
+          { key: 'history.resetToLesson' },
+          lesson.id,
+        ),
+      ),
+    openLesson: (id) =>
+      withBuiltIn(
+        id,
+        (lesson) =>
+          get().replaceScenario(
+            splitScenario(lesson.scenario.document, lesson.text),
+            { key: 'history.openLesson', values: { name: lesson.id } },
+            lesson.id,
+          ),
+        false,
+      ),
     undo: () => {
       const s = get();
       const entry = s.past.at(-1);

@@ -1,10 +1,12 @@
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
+import { Lightbulb } from 'lucide-react';
 import { memo, useMemo } from 'react';
 import { HTTP_REASON } from '../../engine';
 import { useT } from '../../i18n';
 import { useAppStore, useAppStoreApi } from '../../store/context';
 import type { NodeId } from '../../store/path';
 import { selectActiveTrace, selectNodeOutcome, selectSelectedNode } from '../../store/selectors';
+import { selectLessonStageHighlight } from '../../store/slices/lesson-selectors';
 import { NODE_ICONS, nodeTitleKey } from '../components/node-icons';
 import { OUTCOME_STYLES } from '../components/outcome-style';
 
@@ -25,6 +27,8 @@ function StageNodeView({ data }: NodeProps<StageNodeType>) {
   const outcome = useAppStore(useMemo(() => selectNodeOutcome(node), [node]));
   const isSelected = useAppStore(selectSelectedNode) === node;
   const status = useAppStore(selectStatusCode);
+  // The lesson step points here: a ring, and a labelled tag (never colour alone).
+  const isLessonTarget = useAppStore(selectLessonStageHighlight) === node;
   const style = OUTCOME_STYLES[outcome];
   const Icon = NODE_ICONS[node];
   const OutcomeIcon = style.icon;
@@ -40,13 +44,23 @@ function StageNodeView({ data }: NodeProps<StageNodeType>) {
   const ring = outcome === 'active' ? 'ring-4 ring-active/35' : '';
   const selected = isSelected ? 'outline-2 outline-offset-4 outline-accent outline-dashed' : '';
   const dim = outcome === 'skipped' ? 'opacity-80' : '';
+  const lessonRing = isLessonTarget && outcome !== 'active' ? 'ring-4 ring-accent/45' : '';
   return (
-    <div className="h-full w-full" data-outcome={outcome} data-stage={node}>
+    <div className="relative h-full w-full" data-outcome={outcome} data-stage={node}>
+      {isLessonTarget && (
+        <span
+          className="absolute -top-3 right-2 z-10 inline-flex items-center gap-1 rounded-full bg-accent px-2 py-0.5 text-[12px] font-semibold text-accent-fg shadow-sm"
+          data-lesson-highlight="true"
+        >
+          <Lightbulb aria-hidden="true" className="size-3.5" />
+          {t('graph.lessonMark')}
+        </span>
+      )}
       <Handle className="!invisible" isConnectable={false} position={Position.Left} type="target" />
       <button
         aria-label={t('graph.node.label', { title, outcome: outcomeText })}
         aria-pressed={isSelected}
-        className={`flex h-full w-full cursor-pointer flex-col justify-between rounded-lg border-2 px-3 py-2.5 text-left shadow-sm transition-[background-color,border-color,box-shadow] duration-300 hover:shadow-md ${style.border} ${outcome === 'pending' ? 'bg-panel' : style.soft} ${ring} ${selected} ${dim}`}
+        className={`flex h-full w-full cursor-pointer flex-col justify-between rounded-lg border-2 px-3 py-2.5 text-left shadow-sm transition-[background-color,border-color,box-shadow] duration-300 hover:shadow-md ${style.border} ${outcome === 'pending' ? 'bg-panel' : style.soft} ${ring} ${lessonRing} ${selected} ${dim}`}
         onClick={() => store.getState().selectNode(isSelected ? undefined : node)}
         type="button"
       >

@@ -14,6 +14,7 @@ import {
 import { tags } from '@lezer/highlight';
 import { useEffect, useRef } from 'react';
 import type { ScenarioProblem } from '../../scenarios/format';
+import { applyLineHighlight, type LineHighlight, lineHighlightExtension } from '../lesson/editor-highlight';
 import { yamlCompletions } from './completions';
 
 /** Marks a transaction that came from the store, not from typing (it must not echo back). */
@@ -89,6 +90,8 @@ export interface CodeEditorProps {
   readonly testId?: string;
   readonly placeholder?: string;
   readonly minHeight?: string;
+  /** A line a lesson step points at (the first containing `find`): marked and scrolled into view. */
+  readonly highlight?: LineHighlight;
 }
 
 /**
@@ -105,6 +108,7 @@ export function CodeEditor({
   testId,
   placeholder,
   minHeight = '12rem',
+  highlight,
 }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -136,6 +140,7 @@ export function CodeEditor({
           ...(language === 'yaml' ? [yaml(), autocompletion({ override: [yamlCompletions] })] : []),
           syntaxHighlighting(HIGHLIGHT),
           lintGutter(),
+          lineHighlightExtension(),
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({
@@ -181,6 +186,15 @@ export function CodeEditor({
     if (editor === null) return;
     editor.dispatch(setDiagnostics(editor.state, toDiagnostics(problems, editor.state.doc.length)));
   }, [problems]);
+
+  const find = highlight?.find;
+  const mark = highlight?.label;
+  // After the text sync above, so the line is looked for in the current text.
+  useEffect(() => {
+    const editor = view.current;
+    if (editor === null) return;
+    applyLineHighlight(editor, find === undefined || mark === undefined ? undefined : { find, label: mark });
+  }, [find, mark]);
 
   return <div className="min-w-0" ref={host} />;
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EN } from '../../../src/i18n/en';
+import { LESSON_EN } from '../../../src/i18n/en-lesson';
 import { WORLD_EN } from '../../../src/i18n/en-world';
 import { initialLocale, localeFromLanguages, parseLocale } from '../../../src/i18n/locale';
 import { ZH_CN } from '../../../src/i18n/zh-CN';
+import { LESSON_ZH_CN } from '../../../src/i18n/zh-CN-lesson';
 import { WORLD_ZH_CN } from '../../../src/i18n/zh-CN-world';
 
 /** Kept in English on purpose: a kubectl command, typed as the reader would type it. */
@@ -25,6 +27,7 @@ type Strings = Readonly<Record<string, string>>;
 describe.each<{ pair: string; en: Strings; zh: Strings }>([
   { pair: 'main catalogs (UI + engine templates)', en: EN, zh: ZH_CN },
   { pair: 'World panel catalogs', en: WORLD_EN, zh: WORLD_ZH_CN },
+  { pair: 'lesson guide and index catalogs', en: LESSON_EN, zh: LESSON_ZH_CN },
 ])('English and Simplified Chinese $pair', ({ en, zh }) => {
   it('have the same keys in both directions', () => {
     const { missingInB, missingInA } = compare(en, zh);

@@ -5,12 +5,15 @@ import { SCENARIO_API_VERSION } from '../../../src/scenarios/format';
 import { parseMarkdown } from '../../../src/scenarios/markdown';
 import { migrateScenario } from '../../../src/scenarios/migrations';
 import { parseScenario, SCENARIO_SCHEMA } from '../../../src/scenarios/parse';
-import { BUILT_IN_SCENARIOS } from '../../../src/scenarios/registry';
+import { loadAllBuiltInScenarios } from '../../../src/scenarios/registry';
 import schemaFile from '../../../src/scenarios/schema.json';
 import { serializeScenario } from '../../../src/scenarios/serialize';
 import { assembleScenario, splitRbac, splitScenario } from '../../../src/scenarios/sources';
 import { STARTER, STARTER_TEXT } from '../../../src/scenarios/starter';
 import { validateSchema } from '../../../src/scenarios/validate-schema';
+
+/** Every built-in file (the starter and each lesson, loaded as the app loads them on demand). */
+const BUILT_IN_SCENARIOS = await loadAllBuiltInScenarios();
 
 describe('The scenario format', () => {
   it('reads every built-in file', () => {

@@ -86,10 +86,10 @@ describe('Undo and redo', () => {
     expect(operationForKey({ ...press, key: 'z', isTyping: true })).toBeUndefined();
   });
 
-  it('resets to the lesson as one more undoable step', () => {
+  it('resets to the lesson as one more undoable step', async () => {
     const store = bobDeletes();
     store.getState().editSource('rbac', GRANT_DELETE(store.getState().sources.texts.rbac));
-    store.getState().resetToLesson();
+    await store.getState().resetToLesson();
     expect(store.getState().scenario.document).toEqual(STARTER.document);
     store.getState().undo();
     expect(store.getState().sources.texts.rbac).toContain('"delete"]');

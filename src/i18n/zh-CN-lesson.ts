@@ -1,0 +1,83 @@
+import type { LessonCatalog } from './en-lesson';
+
+/**
+ * The lesson guide's and lesson index's strings in Simplified Chinese, mirroring en-lesson.ts (a
+ * missing or extra key is a type error). Loaded on demand by LessonI18n for a Chinese reader.
+ */
+export const LESSON_ZH_CN = {
+  'lesson.title': '课程',
+  'lesson.loading': '正在加载课程…',
+  'lesson.hide': '关闭课程向导',
+  'lesson.show': '课程向导',
+  'lesson.intro': '简介',
+  'lesson.steps': '步骤',
+  'lesson.stepOf': '第 {n} 步，共 {count} 步',
+  'lesson.stepButton': '第 {n} 步：{state}',
+  'lesson.previous': '上一步',
+  'lesson.next': '下一步',
+  'lesson.state.done': '已完成',
+  'lesson.state.todo': '尚未完成',
+  'lesson.state.current': '当前步骤',
+  'lesson.complete': '课程完成：所有步骤都已完成。',
+  'lesson.pager': '上一步和下一步',
+  'lesson.tab.users': '用户',
+  'lesson.tab.rbac': 'RBAC',
+  'lesson.tab.objects': '对象',
+  'lesson.tab.server': '服务器',
+  'lesson.index': '全部课程',
+
+  'lesson.look.stage': '请看图中的“{stage}”。',
+  'lesson.look.editor': '请看“世界 → {tab}”中标出的那一行。',
+  'lesson.look.editorShow': '在“世界 → {tab}”中显示',
+  'lesson.look.mark': '课程',
+
+  'lesson.request': '这一步发送',
+  'lesson.request.as': '身份：{user}',
+  'lesson.play': '播放这个请求',
+  'lesson.playAgain': '再播放一次',
+  'lesson.played': '已播放：{status}，在 {stage}。',
+  'lesson.playing': '播放中……请求结束后显示答案。',
+  'lesson.skipToAnswer': '立即显示答案',
+
+  'lesson.predict.title': '播放前先预测',
+  'lesson.predict.stage': '哪个阶段会拦下这个请求？',
+  'lesson.predict.none': '没有：每个阶段都通过',
+  'lesson.predict.status': '会返回哪个状态码？',
+  'lesson.predict.submit': '确定并播放',
+  'lesson.predict.needBoth': '请选择一个阶段和一个状态码。',
+  'lesson.predict.yours': '你预测的是 {stage} 和 {status}。',
+
+  'lesson.verdict.right': '答对了：预测的两部分都正确。',
+  'lesson.verdict.half': '答对一半：预测中有一部分正确。',
+  'lesson.verdict.wrong': '这次没猜中：两部分都不对。',
+  'lesson.answer.stage': '停在',
+  'lesson.answer.status': '状态码',
+  'lesson.answer.reason': '原因',
+  'lesson.answer.none': '没有阶段拦下：请求成功',
+  'lesson.answer.match': '与你的预测一致',
+  'lesson.answer.miss': '你预测的是 {value}',
+  'lesson.answer.why': '原因说明：{stage}',
+  'lesson.answer.differs': '课程开始后你的世界已经改变：按课程，这里应当在 {stage} 得到 {status}。',
+
+  'lesson.task.title': '任务',
+  'lesson.task.hint':
+    '修改世界（“世界”面板），或在“请求”面板发送一个请求，然后点“检查”。检查在你的世界的副本上运行，不会改变任何东西。',
+  'lesson.task.check': '检查',
+  'lesson.task.checking': '检查中…',
+  'lesson.task.done': '完成：目标已达成。',
+  'lesson.task.notYet': '还没有：以 {user} 身份执行 {command} 得到 {actual}；目标需要 {expected}。',
+  'lesson.task.solution': '显示一种解法',
+  'lesson.task.useSolution': '填入“请求”面板',
+
+  'lesson.index.title': '课程',
+  'lesson.index.intro': '按教学顺序排列的全部课程。进度保存在这个浏览器中。',
+  'lesson.index.close': '关闭课程列表',
+  'lesson.index.progress': '{done}/{count} 步',
+  'lesson.index.state.done': '已完成',
+  'lesson.index.state.started': '进行中',
+  'lesson.index.state.new': '未开始',
+  'lesson.index.open': '打开',
+  'lesson.index.continue': '继续',
+  'lesson.index.current': '当前课程',
+  'lesson.index.opening': '正在打开…',
+} as const satisfies LessonCatalog;
