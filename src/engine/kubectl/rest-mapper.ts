@@ -80,6 +80,9 @@ export function loadDiscovery(
   cache: DiscoveryCache,
 ): boolean {
   if (!BUILDER_COMMANDS.has(parsed.name)) return true;
+  // --raw sends through a bare RESTClient before any builder or mapper (kubectl get.go, delete.go and
+  // create.go check len(o.Raw) first and call rawhttp.Raw*), so it reads no discovery.
+  if (parsed.input.flags.string('raw') !== '') return true;
   const error = usageError(parsed);
   if (error !== undefined && !AFTER_MAPPING.some((prefix) => error.startsWith(prefix))) return true;
   const isNoMatch = error !== undefined && NO_MATCH.some((prefix) => error.startsWith(prefix));
