@@ -54,7 +54,6 @@ const UI_EN = {
   'graph.apiserver': 'kube-apiserver',
   'graph.controls': 'Playback',
   'graph.legend': 'Legend',
-  'graph.node.label': '{title}: {outcome}',
   'graph.traceOf': 'Request {n} of {count}',
 
   'op.send': 'Send',

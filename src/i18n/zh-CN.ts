@@ -56,7 +56,6 @@ const UI_ZH_CN = {
   'graph.apiserver': 'kube-apiserver',
   'graph.controls': '播放控制',
   'graph.legend': '图例',
-  'graph.node.label': '{title}：{outcome}',
   'graph.traceOf': '第 {n} 个请求，共 {count} 个',
 
   'op.send': '发送',
