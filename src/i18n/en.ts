@@ -55,6 +55,8 @@ const UI_EN = {
   'graph.controls': 'Playback',
   'graph.legend': 'Legend',
   'graph.traceOf': 'Request {n} of {count}',
+  'announce.result': '{stage}: {outcome} — {status}',
+  'announce.resultOf': '{request}: {result}',
 
   'op.send': 'Send',
   'op.play': 'Play',
@@ -252,6 +254,7 @@ const UI_EN = {
   'matrix.cell.label.denied': '{subject} may not {verb} {resource} in {namespace}',
   'matrix.cell.via': 'via {via}',
   'matrix.cell.play': '{label}. Play: {command}',
+  'matrix.cell.name': '{answer}: {label}',
   'matrix.play.direct': 'Cells play as {user} in {namespace}.',
   'matrix.play.impersonate': 'Cells play as {user}, impersonating {subject} with --as, in {namespace}.',
   'matrix.play.nobody':

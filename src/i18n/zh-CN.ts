@@ -57,6 +57,8 @@ const UI_ZH_CN = {
   'graph.controls': '播放控制',
   'graph.legend': '图例',
   'graph.traceOf': '第 {n} 个请求，共 {count} 个',
+  'announce.result': '{stage}：{outcome} — {status}',
+  'announce.resultOf': '{request}：{result}',
 
   'op.send': '发送',
   'op.play': '播放',
@@ -247,6 +249,7 @@ const UI_ZH_CN = {
   'matrix.cell.label.denied': '{subject} 不能在 {namespace} 中 {verb} {resource}',
   'matrix.cell.via': '通过 {via}',
   'matrix.cell.play': '{label}。播放：{command}',
+  'matrix.cell.name': '{answer}：{label}',
   'matrix.play.direct': '单元格以 {user} 的身份在 {namespace} 中播放。',
   'matrix.play.impersonate': '单元格以 {user} 的身份、用 --as 扮演 {subject}，在 {namespace} 中播放。',
   'matrix.play.nobody': '这个场景中没有用户是 {subject}，也没有用户可以扮演它，因此它的单元格无法播放。',

@@ -7,6 +7,7 @@ import { PIPELINE_NODES, pipelineEdges } from './build-elements';
 import { FlowEdge } from './FlowEdge';
 import { PIPELINE_LAYOUTS } from './layout';
 import { RequestToken } from './RequestToken';
+import { RunAnnouncer } from './RunAnnouncer';
 import { ShortcutHints } from './ShortcutHints';
 import { StageNode } from './StageNode';
 import { useGraphOrientation } from './useGraphOrientation';
@@ -89,6 +90,7 @@ export function PipelineGraph() {
         <ShortcutHints />
         <FitOnResize target={container} />
       </ReactFlow>
+      <RunAnnouncer />
     </div>
   );
 }

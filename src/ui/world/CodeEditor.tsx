@@ -12,7 +12,8 @@ import {
   lineNumbers,
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { useT } from '../../i18n';
 import type { ScenarioProblem } from '../../scenarios/format';
 import { yamlCompletions } from './completions';
 
@@ -106,6 +107,8 @@ export function CodeEditor({
   placeholder,
   minHeight = '12rem',
 }: CodeEditorProps) {
+  const t = useT();
+  const hintId = useId();
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
@@ -140,6 +143,7 @@ export function CodeEditor({
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({
             'aria-label': label,
+            'aria-describedby': hintId,
             ...(testId === undefined ? {} : { 'data-testid': testId }),
           }),
           ...(placeholder === undefined ? [] : [cmPlaceholder(placeholder)]),
@@ -182,5 +186,13 @@ export function CodeEditor({
     editor.dispatch(setDiagnostics(editor.state, toDiagnostics(problems, editor.state.doc.length)));
   }, [problems]);
 
-  return <div className="min-w-0" ref={host} />;
+  // Tab indents inside the editor; CodeMirror lets Escape then Tab leave it (no keyboard trap).
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <div className="min-w-0" ref={host} />
+      <p className="text-xs text-muted" id={hintId}>
+        {t('world.editorTabHint')}
+      </p>
+    </div>
+  );
 }
