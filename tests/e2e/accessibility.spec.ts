@@ -154,7 +154,7 @@ test.describe('Accessibility: keyboard, live region, more than colour', () => {
       'stage:client',
       'stage:authorization',
       'stage:etcd',
-      'tab:inspector',
+      'details-tab',
     ]) {
       expect(reached, `Tab never reached ${control}`).toContain(control);
     }
