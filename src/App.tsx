@@ -75,7 +75,7 @@ export function App() {
           </Suspense>
         </ErrorBoundary>
       )}
-      <main className={`grid flex-1 gap-3 p-3 lg:min-h-0 ${columns}`}>
+      <main className={`grid flex-1 grid-cols-1 gap-3 p-3 lg:min-h-0 ${columns}`}>
         <div className="flex min-w-0 flex-col gap-3 lg:min-h-0">
           {guided && (
             <ErrorBoundary fallback={fallback}>
@@ -107,7 +107,7 @@ export function App() {
               </Suspense>
             </ErrorBoundary>
           )}
-          <div className="grid gap-3 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:min-h-0 lg:flex-[2]">
+          <div className="grid grid-cols-1 gap-3 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] lg:min-h-0 lg:flex-[2]">
             <ErrorBoundary fallback={fallback}>
               <DetailsArea />
             </ErrorBoundary>

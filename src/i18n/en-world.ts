@@ -20,6 +20,7 @@ export const WORLD_EN = {
   'world.brokenKeepsRunning': 'This text has a problem: the last good world keeps running until it is fixed.',
   'world.editorLabel': '{tab} (YAML)',
   'world.lessonEditorLabel': 'Lesson text (Markdown)',
+  'world.editorTabHint': 'Tab indents. To leave the editor by keyboard, press Esc, then Tab.',
   'world.copyLink': 'Copy link',
   'world.linkCopied': 'Link copied: it opens this world in a new, unsaved workspace.',
   'world.linkReady': 'Copy this link:',

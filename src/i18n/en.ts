@@ -56,9 +56,10 @@ const UI_EN = {
   'graph.apiserver': 'kube-apiserver',
   'graph.controls': 'Playback',
   'graph.legend': 'Legend',
-  'graph.node.label': '{title}: {outcome}',
   'graph.traceOf': 'Request {n} of {count}',
   'graph.lessonMark': 'Lesson: look here',
+  'announce.result': '{stage}: {outcome} — {status}',
+  'announce.resultOf': '{request}: {result}',
 
   'op.send': 'Send',
   'op.play': 'Play',
@@ -256,6 +257,7 @@ const UI_EN = {
   'matrix.cell.label.denied': '{subject} may not {verb} {resource} in {namespace}',
   'matrix.cell.via': 'via {via}',
   'matrix.cell.play': '{label}. Play: {command}',
+  'matrix.cell.name': '{answer}: {label}',
   'matrix.play.direct': 'Cells play as {user} in {namespace}.',
   'matrix.play.impersonate': 'Cells play as {user}, impersonating {subject} with --as, in {namespace}.',
   'matrix.play.nobody':

@@ -21,6 +21,7 @@ export const WORLD_ZH_CN = {
   'world.brokenKeepsRunning': '这段文本有问题：在修正之前，上一个正确的世界会继续运行。',
   'world.editorLabel': '{tab}（YAML）',
   'world.lessonEditorLabel': '课程文本（Markdown）',
+  'world.editorTabHint': 'Tab 键用于缩进。要用键盘离开编辑器，先按 Esc，再按 Tab。',
   'world.copyLink': '复制链接',
   'world.linkCopied': '链接已复制：它会在一个新的、未保存的工作区中打开这个世界。',
   'world.linkReady': '复制这个链接：',

@@ -218,7 +218,7 @@ export function Header() {
         </span>
         <div className="flex min-w-0 flex-col sm:flex-row sm:items-baseline sm:gap-3">
           <h1 className="font-mono text-base font-bold text-text">{t('app.name')}</h1>
-          <p className="truncate text-sm text-muted">{t('app.tagline')}</p>
+          <p className="text-sm text-muted sm:truncate">{t('app.tagline')}</p>
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-2">

@@ -15,7 +15,7 @@ export function GraphCard() {
           <PlaybackControls />
         </div>
       }
-      className="h-[26rem] lg:h-auto lg:min-h-[18rem] lg:flex-[3]"
+      className="h-[46rem] md:h-[26rem] lg:h-auto lg:min-h-[18rem] lg:flex-[3]"
       flush
       labelId="graph-title"
       title={t('graph.label')}

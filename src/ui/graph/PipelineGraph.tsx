@@ -5,9 +5,12 @@ import { pathOf } from '../../store/path';
 import { selectActiveTrace, selectStatus, selectTheme } from '../../store/selectors';
 import { PIPELINE_NODES, pipelineEdges } from './build-elements';
 import { FlowEdge } from './FlowEdge';
+import { PIPELINE_LAYOUTS } from './layout';
 import { RequestToken } from './RequestToken';
+import { RunAnnouncer } from './RunAnnouncer';
 import { ShortcutHints } from './ShortcutHints';
 import { StageNode } from './StageNode';
+import { useGraphOrientation } from './useGraphOrientation';
 import { usePlaybackClock } from './usePlaybackClock';
 
 const NODE_TYPES = { stage: StageNode };
@@ -40,12 +43,18 @@ export function PipelineGraph() {
   const status = useAppStore(selectStatus);
   const theme = useAppStore(selectTheme);
   const container = useRef<HTMLDivElement>(null);
+  const orientation = useGraphOrientation();
+  const layout = PIPELINE_LAYOUTS[orientation];
   usePlaybackClock();
-  const edges = useMemo(() => pipelineEdges(trace === undefined ? [] : pathOf(trace)), [trace]);
+  const edges = useMemo(
+    () => pipelineEdges(trace === undefined ? [] : pathOf(trace), layout),
+    [trace, layout],
+  );
 
   return (
     <div
       className="relative h-full min-h-0 w-full"
+      data-orientation={orientation}
       data-playback={status}
       data-testid="pipeline-graph"
       ref={container}
@@ -60,11 +69,13 @@ export function PipelineGraph() {
         elementsSelectable={false}
         fitView
         fitViewOptions={FIT_OPTIONS}
+        // A new orientation is a new drawing: remount so fitView frames it from scratch.
+        key={orientation}
         maxZoom={2}
         minZoom={0.3}
         multiSelectionKeyCode={null}
         nodeTypes={NODE_TYPES}
-        nodes={PIPELINE_NODES}
+        nodes={PIPELINE_NODES[orientation]}
         nodesConnectable={false}
         nodesDraggable={false}
         nodesFocusable={false}
@@ -75,10 +86,11 @@ export function PipelineGraph() {
         zoomOnDoubleClick={false}
       >
         <Background color="var(--color-canvas-dot)" gap={20} size={1.5} variant={BackgroundVariant.Dots} />
-        <RequestToken />
+        <RequestToken layout={layout} />
         <ShortcutHints />
         <FitOnResize target={container} />
       </ReactFlow>
+      <RunAnnouncer />
     </div>
   );
 }

@@ -11,7 +11,7 @@ import {
   selectStep,
 } from '../../store/selectors';
 import { outcomeOfStatus } from '../components/outcome-style';
-import { edgeOf, type Point, pointAlong, restPoint } from './layout';
+import { edgeOf, type PipelineLayout, type Point, pointAlong, restPoint } from './layout';
 import { easeInOut, hopDelay, moveDuration, STEP_MOVE_MS } from './timing';
 
 function place(element: HTMLElement, point: Point): void {
@@ -51,7 +51,7 @@ function animate(
  * to arrive when the clock ticks — the node lights up as the token lands. A manual Step plays the
  * hop just taken, quickly. With reduced motion it only ever jumps.
  */
-export function RequestToken() {
+export function RequestToken({ layout }: { readonly layout: PipelineLayout }) {
   const trace = useAppStore(selectActiveTrace);
   const step = useAppStore(selectStep);
   const speed = useAppStore(selectSpeed);
@@ -66,13 +66,13 @@ export function RequestToken() {
     const hops = pathOf(trace);
     const before = previous.current;
     previous.current = { trace, step };
-    const rest = restPoint(hops, step);
+    const rest = restPoint(hops, step, layout);
     place(element, rest);
     if (reducedMotion) return;
 
     if (status === 'playing') {
       const next = hops[step];
-      const geometry = next === undefined ? undefined : edgeOf(next);
+      const geometry = next === undefined ? undefined : edgeOf(next, layout);
       if (geometry === undefined) return;
       const duration = moveDuration(speed);
       return animate(element, [rest, ...geometry.points], Math.max(0, hopDelay(speed) - duration), duration);
@@ -80,12 +80,12 @@ export function RequestToken() {
 
     // A manual step forward: replay the hop just taken.
     const taken = hops[step - 1];
-    const geometry = taken === undefined ? undefined : edgeOf(taken);
+    const geometry = taken === undefined ? undefined : edgeOf(taken, layout);
     if (before.trace !== trace || before.step !== step - 1 || geometry === undefined) return;
-    const from = restPoint(hops, step - 1);
+    const from = restPoint(hops, step - 1, layout);
     place(element, from);
     return animate(element, [from, ...geometry.points], 0, STEP_MOVE_MS);
-  }, [trace, step, speed, status, reducedMotion]);
+  }, [trace, step, speed, status, reducedMotion, layout]);
 
   if (trace === undefined) return null;
   const hops = pathOf(trace);

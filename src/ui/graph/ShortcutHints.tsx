@@ -7,7 +7,7 @@ export function ShortcutHints() {
   const t = useT();
   return (
     <Panel
-      className="!m-2 hidden rounded-lg border border-border bg-panel/90 px-2.5 py-1.5 [@media(min-width:768px)_and_(min-height:800px)]:block"
+      className="!m-2 hidden rounded-lg border border-border bg-panel/90 px-2.5 py-1.5 [@media(min-width:768px)_and_(min-height:880px)]:block"
       position="bottom-left"
     >
       <h3 className="sr-only">{t('shortcuts.title')}</h3>

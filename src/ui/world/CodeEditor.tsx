@@ -12,7 +12,8 @@ import {
   lineNumbers,
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { useT } from '../../i18n';
 import type { ScenarioProblem } from '../../scenarios/format';
 import { applyLineHighlight, type LineHighlight, lineHighlightExtension } from '../lesson/editor-highlight';
 import { yamlCompletions } from './completions';
@@ -110,6 +111,8 @@ export function CodeEditor({
   minHeight = '12rem',
   highlight,
 }: CodeEditorProps) {
+  const t = useT();
+  const hintId = useId();
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
@@ -145,6 +148,7 @@ export function CodeEditor({
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({
             'aria-label': label,
+            'aria-describedby': hintId,
             ...(testId === undefined ? {} : { 'data-testid': testId }),
           }),
           ...(placeholder === undefined ? [] : [cmPlaceholder(placeholder)]),
@@ -196,5 +200,13 @@ export function CodeEditor({
     applyLineHighlight(editor, find === undefined || mark === undefined ? undefined : { find, label: mark });
   }, [find, mark]);
 
-  return <div className="min-w-0" ref={host} />;
+  // Tab indents inside the editor; CodeMirror lets Escape then Tab leave it (no keyboard trap).
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <div className="min-w-0" ref={host} />
+      <p className="text-xs text-muted" id={hintId}>
+        {t('world.editorTabHint')}
+      </p>
+    </div>
+  );
 }

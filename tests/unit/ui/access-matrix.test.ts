@@ -152,7 +152,7 @@ describe('The access matrix panel', () => {
 
   it('says allowed or denied in colour, icon and words, and carries the command it plays', () => {
     expect(html).toContain(
-      'aria-label="kubernetes-admin may delete pods in default. Play: kubectl delete pods example -n default --dry-run=server"',
+      'aria-label="yes: kubernetes-admin may delete pods in default. Play: kubectl delete pods example -n default --dry-run=server"',
     );
     expect(html).toContain('data-allowed="true"');
     expect(html).toContain('data-command="kubectl get pods -n default"');

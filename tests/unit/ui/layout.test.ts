@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   edgeOf,
   FORWARD_EDGES,
+  NODE_IDS,
   NODE_POSITIONS,
+  PIPELINE_LAYOUTS,
   pointAlong,
   polylinePath,
   restPoint,
@@ -56,5 +58,42 @@ describe('pointAlong', () => {
 
   it('draws rounded corners that start and end on the polyline', () => {
     expect(polylinePath(points)).toMatch(/^M 0 0 L 5 0 Q 10 0 10 5 L 10 10$/);
+  });
+});
+
+describe('The vertical pipeline layout (small screens)', () => {
+  const layout = PIPELINE_LAYOUTS.vertical;
+
+  it('stacks the nodes top to bottom in pipeline order, in one column', () => {
+    const ys = NODE_IDS.map((node) => layout.positions[node].y);
+    expect(ys).toEqual([...ys].sort((a, b) => a - b));
+    expect(new Set(ys).size).toBe(NODE_IDS.length);
+    expect(new Set(NODE_IDS.map((node) => layout.positions[node].x))).toEqual(new Set([0]));
+  });
+
+  it('runs every request edge straight down', () => {
+    for (const edge of layout.forwardEdges) {
+      const [start, end] = edge.points;
+      expect(start?.x).toBe(end?.x);
+      expect(end?.y).toBeGreaterThan(start?.y ?? Number.POSITIVE_INFINITY);
+    }
+  });
+
+  it('returns responses up lanes right of the column, into the client', () => {
+    const client = layout.positions.client;
+    for (const edge of layout.responseEdges) {
+      const end = edge.points.at(-1);
+      expect(end?.x).toBe(client.x + layout.nodeWidth);
+      expect(end?.y).toBeGreaterThan(client.y);
+      expect(end?.y).toBeLessThan(client.y + layout.nodeHeight);
+      expect(Math.max(...edge.points.map((p) => p.x))).toBeGreaterThan(layout.nodeWidth);
+    }
+  });
+
+  it('keeps its own edges: the token follows the vertical lines', () => {
+    const hop = { from: 'client', to: 'authentication', kind: 'request' } as const;
+    expect(edgeOf(hop, layout)?.points).toEqual(layout.forwardEdges[0]?.points);
+    expect(restPoint([hop], 1, layout)).toEqual(layout.forwardEdges[0]?.points.at(-1));
+    expect(edgeOf(hop)?.points).not.toEqual(edgeOf(hop, layout)?.points);
   });
 });

@@ -278,7 +278,11 @@ function MatrixCell({
   const Icon = cell.allowed ? Check : X;
   return (
     <button
-      aria-label={command === undefined ? label : t('matrix.cell.play', { label, command })}
+      // The name starts with the visible word (WCAG 2.5.3 label in name), then says the rest.
+      aria-label={t('matrix.cell.name', {
+        answer,
+        label: command === undefined ? label : t('matrix.cell.play', { label, command }),
+      })}
       className={`inline-flex h-8 min-w-14 items-center justify-center gap-1 rounded-md border px-1.5 text-xs font-semibold disabled:cursor-not-allowed disabled:opacity-70 ${tone}`}
       data-allowed={cell.allowed}
       data-command={command}

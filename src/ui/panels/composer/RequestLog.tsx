@@ -93,6 +93,8 @@ export function RequestLog({ traces, credential, activeIndex, start }: RequestLo
               <pre
                 className="overflow-x-auto rounded-lg bg-terminal p-3 font-mono text-[0.8125rem] leading-relaxed"
                 data-testid="request-log-lines"
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll by keyboard (axe scrollable-region-focusable)
+                tabIndex={0}
                 title={t('log.label', { n })}
               >
                 {/* klog's microsecond stamp makes every line of a request's log distinct. */}

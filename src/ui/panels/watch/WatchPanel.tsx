@@ -69,7 +69,7 @@ export function WatchPanel({
   const [events, setEvents] = useState<readonly EtcdEvent[]>(() =>
     autoStart ? etcd.events(sinceRevision, watchPrefix(target)) : [],
   );
-  const feedRef = useRef<HTMLOListElement>(null);
+  const feedRef = useRef<HTMLDivElement>(null);
 
   // A new starting prefix from the caller (a lesson, another world) resets the pickers.
   useEffect(() => {
@@ -195,33 +195,37 @@ export function WatchPanel({
         <p aria-hidden="true" className="overflow-x-auto px-3 pt-3 whitespace-pre text-muted">
           {feed.header}
         </p>
-        <ol
+        {/* The log role goes on a wrapper (a list may not take it); focusable so keys scroll it. */}
+        <div
           aria-label={t('watch.feed')}
           className="min-h-24 overflow-auto px-3 pb-3"
-          data-testid="watch-events"
           ref={feedRef}
           role="log"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll by keyboard (axe scrollable-region-focusable)
+          tabIndex={0}
         >
-          {feed.rows.map((row) => {
-            const style = EVENT_STYLE[row.eventType];
-            const Icon = style.icon;
-            return (
-              <li
-                className={`flex items-center gap-2 border-l-2 pl-2 ${style.border}`}
-                data-etcd-key={row.key}
-                data-event-type={row.eventType}
-                data-resource-version={row.resourceVersion}
-                key={`${row.revision}-${row.key}`}
-              >
-                <Icon
-                  aria-label={t(`watch.event.${row.eventType}`)}
-                  className={`size-4 shrink-0 ${style.text}`}
-                />
-                <span className="whitespace-pre text-text">{row.line}</span>
-              </li>
-            );
-          })}
-        </ol>
+          <ol data-testid="watch-events">
+            {feed.rows.map((row) => {
+              const style = EVENT_STYLE[row.eventType];
+              const Icon = style.icon;
+              return (
+                <li
+                  className={`flex items-center gap-2 border-l-2 pl-2 ${style.border}`}
+                  data-etcd-key={row.key}
+                  data-event-type={row.eventType}
+                  data-resource-version={row.resourceVersion}
+                  key={`${row.revision}-${row.key}`}
+                >
+                  <Icon
+                    aria-label={t(`watch.event.${row.eventType}`)}
+                    className={`size-4 shrink-0 ${style.text}`}
+                  />
+                  <span className="whitespace-pre text-text">{row.line}</span>
+                </li>
+              );
+            })}
+          </ol>
+        </div>
         {feed.rows.length === 0 && <p className="px-3 pb-3 font-sans text-muted">{t('watch.empty')}</p>}
       </div>
       <p className="text-xs text-muted">{t('watch.count', { count: feed.rows.length })}</p>
