@@ -22,6 +22,9 @@ export function createWorldCluster(doc: ScenarioDocument, epoch: number): Cluste
   return createCluster({
     ...toClusterSpec(doc, { now: clockFrom(epoch) }),
     extensions: getExtensionsSnapshot().extensions ?? {},
+    // The app's learner has run kubectl on this machine before, so its discovery is cached and a
+    // command's traces are its own requests; headless callers get a new machine by default.
+    kubectlCache: 'warm',
   });
 }
 
